@@ -1,0 +1,45 @@
+"""Read-only views of spec/openapi.yaml shared by the contract tests."""
+
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from devtools.paths import SPEC
+from devtools.spec_io import Spec, load_spec
+
+HTTP_METHODS = ("get", "put", "post", "delete", "patch")
+
+
+@cache
+def spec() -> Spec:
+    return load_spec(SPEC)
+
+
+def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
+    for path, item in spec()["paths"].items():
+        for method in HTTP_METHODS:
+            if method in item:
+                yield path, method, item[method]
+
+
+def resolve(node: dict[str, Any]) -> dict[str, Any]:
+    """Follow a local ``$ref`` (one hop is all this spec uses outside schemas)."""
+    ref = node.get("$ref")
+    if not ref:
+        return node
+    target: Any = spec()
+    for part in ref.removeprefix("#/").split("/"):
+        target = target[part]
+    assert isinstance(target, dict)
+    return target
+
+
+def parameters(op: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["name"]: p for p in (resolve(raw) for raw in op.get("parameters", []))}
+
+
+def validator(schema: dict[str, Any]) -> Draft202012Validator:
+    """A format-checking validator for a schema that may $ref into the spec's components."""
+    return Draft202012Validator({**schema, "components": spec()["components"]}, format_checker=FormatChecker())

@@ -1,0 +1,112 @@
+"""Regenerate ``generated/rotor_generated`` from the spec, or check that it is exactly what the spec produces.
+
+python -m devtools.generate          # rewrite generated/ and list what changed
+python -m devtools.generate --check  # exit 1 with a unified diff when generated/ has drifted
+"""
+
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, SPEC
+from devtools.spec_io import SpecError, load_spec, validate_spec
+from devtools.tolerant import tolerant_copy
+
+
+def generate_into(out_dir: Path, spec_path: Path = SPEC) -> None:
+    """Run the pinned generator on the tolerant copy of ``spec_path``; the package lands in ``out_dir``."""
+    spec = load_spec(spec_path)
+    validate_spec(spec)
+    bin_dir = Path(sys.executable).parent
+    with tempfile.TemporaryDirectory() as tmp:
+        tolerant = Path(tmp) / "openapi.tolerant.yaml"
+        tolerant.write_text(yaml.safe_dump(tolerant_copy(spec), sort_keys=False), encoding="utf-8")
+        cmd = [
+            str(bin_dir / "openapi-python-client"),
+            "generate",
+            "--path",
+            str(tolerant),
+            "--config",
+            str(GENERATOR_CONFIG),
+            "--meta",
+            "none",
+            "--output-path",
+            str(out_dir),
+            "--overwrite",
+            # A warning can silently drop a whole endpoint; make it fatal.
+            "--fail-on-warning",
+        ]
+        # The post-hooks call `ruff`: make sure it is the pinned one from this environment.
+        env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+        if proc.returncode != 0:
+            raise SpecError(f"openapi-python-client failed:\n{proc.stdout}{proc.stderr}")
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    if not root.exists():
+        return {}
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts and ".ruff_cache" not in p.parts
+    }
+
+
+def tree_diff(expected: Path, actual: Path) -> tuple[list[str], str]:
+    """Return (one line per changed file, a unified diff of their contents)."""
+    want, have = _files(expected), _files(actual)
+    summary: list[str] = []
+    chunks: list[str] = []
+    for name in sorted(want.keys() | have.keys()):
+        if want.get(name) == have.get(name):
+            continue
+        label = "added" if name not in have else "removed" if name not in want else "changed"
+        summary.append(f"  {label:8} {name}")
+        old = have.get(name, b"").decode("utf-8", "replace").splitlines(keepends=True)
+        new = want.get(name, b"").decode("utf-8", "replace").splitlines(keepends=True)
+        chunks.extend(difflib.unified_diff(old, new, f"generated/{name}", f"from-spec/{name}"))
+    return summary, "".join(chunks)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/generate", description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="fail with a diff when generated/ has drifted")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        fresh = Path(tmp) / "out"
+        try:
+            generate_into(fresh)
+        except SpecError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        summary, diff = tree_diff(fresh, GENERATED_DIR)
+        elapsed = time.perf_counter() - started
+        if args.check:
+            if summary:
+                print("generated/ has drifted from spec/openapi.yaml (run scripts/generate):")
+                print("\n".join(summary))
+                print(diff)
+                return 1
+            print(f"generated/ matches the spec ({len(_files(fresh))} files, {elapsed:.1f}s)")
+            return 0
+        if GENERATED_DIR.exists():
+            shutil.rmtree(GENERATED_DIR)
+        shutil.copytree(fresh, GENERATED_DIR)
+    print(f"generated/{GENERATED_DIR.name}: " + (f"{len(summary)} file(s) changed" if summary else "unchanged"))
+    if summary:
+        print("\n".join(summary))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,9 @@
+"""Where things live, so no module hard-codes a path twice."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "openapi.yaml"
+GENERATOR_CONFIG = ROOT / "spec" / "generator.yaml"
+GENERATED_PACKAGE_NAME = "rotor_generated"
+GENERATED_DIR = ROOT / "generated" / GENERATED_PACKAGE_NAME

@@ -1,0 +1,58 @@
+"""The main job: validate and lint the spec, regenerate the client, check drift, summarise.
+
+Exit code: 0 when everything agrees, 1 when a check fails, 2 when the spec cannot be read or is invalid.
+"""
+
+import subprocess
+import sys
+import time
+
+from devtools import generate
+from devtools.paths import ROOT, SPEC
+from devtools.spec_io import SpecError, load_spec, validate_spec
+
+
+def _step(title: str) -> float:
+    print(f"\n==> {title}", flush=True)
+    return time.perf_counter()
+
+
+def _pytest(*args: str) -> bool:
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "--no-header", *args], cwd=ROOT, check=False)
+    return proc.returncode == 0
+
+
+def main() -> int:
+    results: list[tuple[str, bool, float]] = []
+
+    started = _step(f"validate {SPEC.relative_to(ROOT)}")
+    try:
+        spec = load_spec(SPEC)
+        validate_spec(spec)
+    except SpecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"OK: OpenAPI {spec['openapi']}, API version {spec['info']['version']}, {len(spec['paths'])} paths")
+    results.append(("spec is valid OpenAPI", True, time.perf_counter() - started))
+
+    started = _step("lint the spec (project rules)")
+    results.append(("spec lint", _pytest("contract_tests/test_spec_lint.py"), time.perf_counter() - started))
+
+    started = _step("regenerate generated/ from the spec")
+    results.append(("regenerate", generate.main([]) == 0, time.perf_counter() - started))
+
+    started = _step("drift check (regenerating again must change nothing)")
+    results.append(("no drift", generate.main(["--check"]) == 0, time.perf_counter() - started))
+
+    started = _step("generated code matches the spec (signatures, defaults, enums, version header)")
+    ok = _pytest("contract_tests/test_generated_matches_spec.py")
+    results.append(("generated signatures", ok, time.perf_counter() - started))
+
+    print("\n==> summary")
+    for name, passed, seconds in results:
+        print(f"  {'PASS' if passed else 'FAIL'}  {name:<40} {seconds:6.1f}s")
+    return 0 if all(passed for _, passed, _ in results) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

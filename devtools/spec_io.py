@@ -1,0 +1,37 @@
+"""Reading the spec as plain data."""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Spec = dict[str, Any]
+
+
+class SpecError(Exception):
+    """The file is missing, not YAML, or not a valid OpenAPI document."""
+
+
+def load_spec(path: Path) -> Spec:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise SpecError(f"cannot read {path}: {exc}") from exc
+    if not isinstance(data, dict) or "openapi" not in data:
+        raise SpecError(f"{path} is not an OpenAPI document (no top-level 'openapi' key)")
+    return data
+
+
+def validate_spec(spec: Spec) -> None:
+    """Raise SpecError with a one-line reason when the spec is not valid OpenAPI 3.1."""
+    from openapi_spec_validator import validate
+    from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
+
+    try:
+        validate(spec)
+    except OpenAPIValidationError as exc:
+        # The validator's str() dumps the whole spec; the message and path are what a person needs.
+        where = "/".join(str(p) for p in getattr(exc, "absolute_path", []))
+        raise SpecError(f"invalid OpenAPI: {getattr(exc, 'message', exc)} at /{where}") from None
+    except Exception as exc:  # unresolvable $ref and friends come as other types
+        raise SpecError(f"invalid OpenAPI: {type(exc).__name__}: {str(exc)[:300]}") from None

@@ -1,0 +1,307 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.customer_list_response import CustomerListResponse
+from ...models.customer_status import CustomerStatus
+from ...models.error_response import ErrorResponse
+from ...models.rotor_api_version import RotorApiVersion
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    archived: bool | Unset = False,
+    limit: int | Unset = 50,
+    page: int | Unset = 1,
+    search: str | Unset = UNSET,
+    status: CustomerStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    rotor_api_version: RotorApiVersion = RotorApiVersion.V1_1_0,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    headers["rotor-api-version"] = str(rotor_api_version)
+
+    params: dict[str, Any] = {}
+
+    params["archived"] = archived
+
+    params["limit"] = limit
+
+    params["page"] = page
+
+    params["search"] = search
+
+    json_status: str | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = status.value
+
+    params["status"] = json_status
+
+    params["tags"] = tags
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/customers",
+        "params": params,
+    }
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> CustomerListResponse | ErrorResponse | None:
+    if response.status_code == 200:
+        response_200 = CustomerListResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorResponse.from_dict(response.json())
+
+        return response_500
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[CustomerListResponse | ErrorResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = False,
+    limit: int | Unset = 50,
+    page: int | Unset = 1,
+    search: str | Unset = UNSET,
+    status: CustomerStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    rotor_api_version: RotorApiVersion = RotorApiVersion.V1_1_0,
+) -> Response[CustomerListResponse | ErrorResponse]:
+    """List customers
+
+     Lists customers matching the filters, one page at a time.
+
+    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
+    record.
+
+    Args:
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 50.
+        page (int | Unset):  Default: 1.
+        search (str | Unset):
+        status (CustomerStatus | Unset): A customer's status.
+        tags (str | Unset):
+        rotor_api_version (RotorApiVersion):  Default: RotorApiVersion.V1_1_0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerListResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        archived=archived,
+        limit=limit,
+        page=page,
+        search=search,
+        status=status,
+        tags=tags,
+        rotor_api_version=rotor_api_version,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = False,
+    limit: int | Unset = 50,
+    page: int | Unset = 1,
+    search: str | Unset = UNSET,
+    status: CustomerStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    rotor_api_version: RotorApiVersion = RotorApiVersion.V1_1_0,
+) -> CustomerListResponse | ErrorResponse | None:
+    """List customers
+
+     Lists customers matching the filters, one page at a time.
+
+    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
+    record.
+
+    Args:
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 50.
+        page (int | Unset):  Default: 1.
+        search (str | Unset):
+        status (CustomerStatus | Unset): A customer's status.
+        tags (str | Unset):
+        rotor_api_version (RotorApiVersion):  Default: RotorApiVersion.V1_1_0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerListResponse | ErrorResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        archived=archived,
+        limit=limit,
+        page=page,
+        search=search,
+        status=status,
+        tags=tags,
+        rotor_api_version=rotor_api_version,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = False,
+    limit: int | Unset = 50,
+    page: int | Unset = 1,
+    search: str | Unset = UNSET,
+    status: CustomerStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    rotor_api_version: RotorApiVersion = RotorApiVersion.V1_1_0,
+) -> Response[CustomerListResponse | ErrorResponse]:
+    """List customers
+
+     Lists customers matching the filters, one page at a time.
+
+    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
+    record.
+
+    Args:
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 50.
+        page (int | Unset):  Default: 1.
+        search (str | Unset):
+        status (CustomerStatus | Unset): A customer's status.
+        tags (str | Unset):
+        rotor_api_version (RotorApiVersion):  Default: RotorApiVersion.V1_1_0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[CustomerListResponse | ErrorResponse]
+    """
+
+    kwargs = _get_kwargs(
+        archived=archived,
+        limit=limit,
+        page=page,
+        search=search,
+        status=status,
+        tags=tags,
+        rotor_api_version=rotor_api_version,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    archived: bool | Unset = False,
+    limit: int | Unset = 50,
+    page: int | Unset = 1,
+    search: str | Unset = UNSET,
+    status: CustomerStatus | Unset = UNSET,
+    tags: str | Unset = UNSET,
+    rotor_api_version: RotorApiVersion = RotorApiVersion.V1_1_0,
+) -> CustomerListResponse | ErrorResponse | None:
+    """List customers
+
+     Lists customers matching the filters, one page at a time.
+
+    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
+    record.
+
+    Args:
+        archived (bool | Unset):  Default: False.
+        limit (int | Unset):  Default: 50.
+        page (int | Unset):  Default: 1.
+        search (str | Unset):
+        status (CustomerStatus | Unset): A customer's status.
+        tags (str | Unset):
+        rotor_api_version (RotorApiVersion):  Default: RotorApiVersion.V1_1_0.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        CustomerListResponse | ErrorResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            archived=archived,
+            limit=limit,
+            page=page,
+            search=search,
+            status=status,
+            tags=tags,
+            rotor_api_version=rotor_api_version,
+        )
+    ).parsed

@@ -1,0 +1,35 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .address import Address
+from .auth_method import AuthMethod
+from .auth_test_response import AuthTestResponse
+from .customer import Customer
+from .customer_list_response import CustomerListResponse
+from .customer_response import CustomerResponse
+from .customer_status import CustomerStatus
+from .customer_upsert_params import CustomerUpsertParams
+from .customer_upsert_result import CustomerUpsertResult
+from .error_response import ErrorResponse
+from .error_status import ErrorStatus
+from .field_error import FieldError
+from .pagination import Pagination
+from .rotor_api_version import RotorApiVersion
+from .success_status import SuccessStatus
+
+__all__ = (
+    "Address",
+    "AuthMethod",
+    "AuthTestResponse",
+    "Customer",
+    "CustomerListResponse",
+    "CustomerResponse",
+    "CustomerStatus",
+    "CustomerUpsertParams",
+    "CustomerUpsertResult",
+    "ErrorResponse",
+    "ErrorStatus",
+    "FieldError",
+    "Pagination",
+    "RotorApiVersion",
+    "SuccessStatus",
+)

@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.success_status import SuccessStatus
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.customer import Customer
+
+
+T = TypeVar("T", bound="CustomerResponse")
+
+
+@_attrs_define
+class CustomerResponse:
+    """One customer. Every field is optional (stated).
+
+    Attributes:
+        data (Customer | Unset): A customer. Every property is optional (stated). Nullability comes from the TypeScript
+            docs. `is_auto_pay` appears only on the HTTP pages and `has_payment_method` only on the TypeScript pages (likely
+            a rename); ASSUMPTION: the API may send either, so both are modelled as optional.
+        status (str | SuccessStatus | Unset): Known values are typed; a value this client does not know is kept as a
+            string.
+    """
+
+    data: Customer | Unset = UNSET
+    status: str | SuccessStatus | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        status: str | Unset
+        if isinstance(self.status, Unset):
+            status = UNSET
+        elif isinstance(self.status, SuccessStatus):
+            status = self.status.value
+        else:
+            status = self.status
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if data is not UNSET:
+            field_dict["data"] = data
+        if status is not UNSET:
+            field_dict["status"] = status
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.customer import Customer  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _data = d.pop("data", UNSET)
+        data: Customer | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = Customer.from_dict(_data)
+
+        def _parse_status(data: object) -> str | SuccessStatus | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                status_type_0 = SuccessStatus(data)
+
+                return status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(str | SuccessStatus | Unset, data)
+
+        status = _parse_status(d.pop("status", UNSET))
+
+        customer_response = cls(
+            data=data,
+            status=status,
+        )
+
+        customer_response.additional_properties = d
+        return customer_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
