@@ -1,5 +1,76 @@
-"""Python SDK for the Rotor Open API."""
+"""Python SDK for the Rotor Open API.
 
+from rotor import Rotor
+with Rotor() as client:                      # key from $ROTOR_API_KEY
+    for customer in client.customers.list(status="active"):
+        print(customer.id, customer.email)
+"""
+
+from rotor._base_client import RawResponse
+from rotor._client import AsyncRotor, Rotor
+from rotor._constants import API_VERSION, DEFAULT_BASE_URL
+from rotor._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    FieldError,
+    InternalServerError,
+    InvalidParameterError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RotorError,
+)
+from rotor._logging import setup_logging as _setup_logging
 from rotor._version import __version__
+from rotor.pagination import AsyncCustomerPage, CustomerPage
+from rotor_generated.models import (
+    Address,
+    AuthTestResponse,
+    Customer,
+    CustomerStatus,
+    CustomerUpsertParams,
+    CustomerUpsertResult,
+    Pagination,
+)
+from rotor_generated.types import UNSET, Unset
 
-__all__ = ["__version__"]
+_setup_logging()
+
+__all__ = [
+    "API_VERSION",
+    "DEFAULT_BASE_URL",
+    "UNSET",
+    "APIConnectionError",
+    "APIError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "Address",
+    "AsyncCustomerPage",
+    "AsyncRotor",
+    "AuthTestResponse",
+    "AuthenticationError",
+    "BadRequestError",
+    "Customer",
+    "CustomerPage",
+    "CustomerStatus",
+    "CustomerUpsertParams",
+    "CustomerUpsertResult",
+    "FieldError",
+    "InternalServerError",
+    "InvalidParameterError",
+    "NotFoundError",
+    "Pagination",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RawResponse",
+    "Rotor",
+    "RotorError",
+    "Unset",
+    "__version__",
+]

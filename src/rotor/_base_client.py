@@ -1,0 +1,242 @@
+"""Sending one logical request: build it from the generated builder, retry it by policy, decode it, raise typed.
+
+Shared by ``Rotor`` and ``AsyncRotor``; only the send loop differs between the two.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import time
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import attrs
+import httpx
+import tenacity
+
+from rotor import _constants, _retry
+from rotor._decode import Malformed, loads
+from rotor._exceptions import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStatusError,
+    APITimeoutError,
+    FieldError,
+    RotorError,
+    status_error_class,
+)
+from rotor._logging import REDACTED, logger, redact, register_secret
+from rotor._version import __version__
+
+T = TypeVar("T")
+API_KEY_HEADER = "x-api-key"
+
+# Set by `with_raw_response` wrappers: the resource method then returns the RawResponse itself.
+want_raw: contextvars.ContextVar[bool] = contextvars.ContextVar("rotor_want_raw", default=False)
+
+
+@attrs.frozen
+class RawResponse(Generic[T]):
+    """The HTTP response behind a result, for status and headers; ``parse()`` gives the usual result."""
+
+    http_response: httpx.Response
+    retries_taken: int
+    _parsed: T
+
+    @property
+    def status_code(self) -> int:
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        return self.http_response.headers
+
+    def parse(self) -> T:
+        return self._parsed
+
+
+def finish(raw: RawResponse[T]) -> T:
+    """What a resource method returns: the parsed result, or the raw response under ``with_raw_response``."""
+    return raw if want_raw.get() else raw.parse()  # type: ignore[return-value]
+
+
+def _resolve_api_key(api_key: str | None) -> str:
+    key = api_key if api_key is not None else os.environ.get("ROTOR_API_KEY")
+    if not key or not isinstance(key, str) or not key.strip():
+        raise RotorError(
+            "No API key: pass api_key=... to the client or set the ROTOR_API_KEY environment variable. "
+            "Keys are created in Rotor under Settings > Integrations."
+        )
+    return key
+
+
+def redacted_request(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` safe to keep on an exception (its key header replaced)."""
+    headers = httpx.Headers(request.headers)
+    if API_KEY_HEADER in headers:
+        headers[API_KEY_HEADER] = REDACTED
+    return httpx.Request(request.method, request.url, headers=headers)
+
+
+def _status_error(response: httpx.Response) -> APIStatusError:
+    # Error bodies are parsed defensively: any field may be missing, null or of the wrong type.
+    try:
+        body: Any = loads(response.content)
+    except ValueError:
+        body = response.text[:500] or None
+    fields = body if isinstance(body, dict) else {}
+    message = fields.get("message") if isinstance(fields.get("message"), str) else None
+    error_code = fields.get("error_code") if isinstance(fields.get("error_code"), str) else None
+    items = fields.get("errors")
+    field_errors = [
+        FieldError(
+            field=item.get("field") if isinstance(item.get("field"), str) else None,
+            message=item.get("message") if isinstance(item.get("message"), str) else None,
+        )
+        for item in (items if isinstance(items, list) else [])
+        if isinstance(item, dict)
+    ]
+    if field_errors:
+        details = "; ".join(f"{e.field}: {e.message}" for e in field_errors)
+        message = f"{message or 'Validation failed'} ({details})"
+    response.request = redacted_request(response.request)
+    return status_error_class(response.status_code)(
+        redact(message or f"HTTP {response.status_code} {response.reason_phrase}".strip()),
+        response=response,
+        body=body,
+        error_code=error_code,
+        field_errors=field_errors,
+    )
+
+
+def decode_response(response: httpx.Response, decode: Callable[[Any], T]) -> T:
+    """Raise for an error status; otherwise parse the body with ``decode`` or raise APIResponseValidationError."""
+    if response.status_code >= 400:
+        raise _status_error(response)
+    try:
+        body = loads(response.content)
+    except ValueError:
+        response.request = redacted_request(response.request)
+        snippet = response.text[:80]
+        raise APIResponseValidationError(f"response body is not JSON: {snippet!r}", response=response) from None
+    try:
+        return decode(body)
+    except Malformed as exc:
+        response.request = redacted_request(response.request)
+        raise APIResponseValidationError(
+            f"response does not match the spec: {exc}", response=response, body=body
+        ) from None
+
+
+def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
+    safe = redacted_request(request)
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(request=safe)
+    message = redact(f"Connection error: {type(exc).__name__}: {exc}")
+    return APIConnectionError(request=safe, message=message, connect_failed=isinstance(exc, httpx.ConnectError))
+
+
+class BaseClient:
+    """Configuration and request building shared by the sync and async clients."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int,
+    ) -> None:
+        self.api_key = _resolve_api_key(api_key)
+        register_secret(self.api_key)
+        self.base_url = (base_url or os.environ.get("ROTOR_BASE_URL") or _constants.DEFAULT_BASE_URL).rstrip("/")
+        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+            raise RotorError(f"max_retries must be a non-negative integer, got {max_retries!r}")
+        self.max_retries = max_retries
+        self.timeout = _constants.DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+
+    def __repr__(self) -> str:
+        # Never the key: reprs end up in logs and tracebacks.
+        return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
+
+    def _request_args(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+        headers = {
+            **kwargs.get("headers", {}),
+            API_KEY_HEADER: self.api_key,
+            "user-agent": f"rotor-python/{__version__}",
+            "accept": "application/json",
+        }
+        return {
+            "method": kwargs["method"].upper(),
+            "url": self.base_url + kwargs["url"],
+            "params": kwargs.get("params"),
+            "json": kwargs.get("json"),
+            "headers": headers,
+            "timeout": self.timeout,
+        }
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
+    elapsed_ms = (time.perf_counter() - started) * 1000
+    logger.debug("%s %s -> %d (%.1f ms)", request.method, request.url, response.status_code, elapsed_ms)
+
+
+class SyncAPIClient(BaseClient):
+    def __init__(self, *, http_client: httpx.Client | None, **config: Any) -> None:
+        super().__init__(**config)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.Client(timeout=self.timeout, follow_redirects=False)
+
+    def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
+        request = self._http.build_request(**self._request_args(kwargs))
+        started = time.perf_counter()
+        try:
+            response = self._http.send(request)
+            response.read()
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, request) from None
+        _log_response(request, response, started)
+        return response
+
+    def request(self, kwargs: dict[str, Any], decode: Callable[[Any], T], *, idempotent: bool) -> RawResponse[T]:
+        retrying = tenacity.Retrying(**_retry.policy(self.max_retries, idempotent=idempotent))
+        for attempt in retrying:
+            with attempt:
+                response = self._send(kwargs)
+                parsed = decode_response(response, decode)
+        return RawResponse(response, attempt.retry_state.attempt_number - 1, parsed)
+
+    def close(self) -> None:
+        if self._owns_http:
+            self._http.close()
+
+
+class AsyncAPIClient(BaseClient):
+    def __init__(self, *, http_client: httpx.AsyncClient | None, **config: Any) -> None:
+        super().__init__(**config)
+        self._owns_http = http_client is None
+        self._http = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+
+    async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
+        request = self._http.build_request(**self._request_args(kwargs))
+        started = time.perf_counter()
+        try:
+            response = await self._http.send(request)
+            await response.aread()
+        except httpx.TransportError as exc:
+            raise _transport_error(exc, request) from None
+        _log_response(request, response, started)
+        return response
+
+    async def request(self, kwargs: dict[str, Any], decode: Callable[[Any], T], *, idempotent: bool) -> RawResponse[T]:
+        retrying = tenacity.AsyncRetrying(**_retry.policy(self.max_retries, idempotent=idempotent))
+        async for attempt in retrying:
+            with attempt:
+                response = await self._send(kwargs)
+                parsed = decode_response(response, decode)
+        return RawResponse(response, attempt.retry_state.attempt_number - 1, parsed)
+
+    async def close(self) -> None:
+        if self._owns_http:
+            await self._http.aclose()

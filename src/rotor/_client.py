@@ -1,0 +1,175 @@
+"""``Rotor`` and ``AsyncRotor``: configuration, resources, lifecycle."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any, ParamSpec, TypeVar
+
+import httpx
+
+from rotor import _constants
+from rotor._base_client import AsyncAPIClient, RawResponse, SyncAPIClient, want_raw
+from rotor.pagination import AsyncCustomerPage, CustomerPage
+from rotor.resources import AsyncAuth, AsyncCustomers, Auth, Customers
+from rotor_generated.models import AuthTestResponse, Customer, CustomerUpsertResult
+
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _raw(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        token = want_raw.set(True)
+        try:
+            return method(*args, **kwargs)  # type: ignore[return-value]
+        finally:
+            want_raw.reset(token)
+
+    return wrapper
+
+
+def _async_raw(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
+    @functools.wraps(method)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        token = want_raw.set(True)
+        try:
+            return await method(*args, **kwargs)  # type: ignore[return-value]
+        finally:
+            want_raw.reset(token)
+
+    return wrapper
+
+
+class Rotor(SyncAPIClient):
+    """Synchronous client for the Rotor Open API.
+
+    ``api_key`` defaults to ``$ROTOR_API_KEY`` and ``base_url`` to ``$ROTOR_BASE_URL``, then to production.
+    Use it as a context manager, or call ``close()``, to release connections.
+    """
+
+    customers: Customers
+    auth: Auth
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = _constants.DEFAULT_MAX_RETRIES,
+        http_client: httpx.Client | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, http_client=http_client
+        )
+        self.customers = Customers(self)
+        self.auth = Auth(self)
+
+    @functools.cached_property
+    def with_raw_response(self) -> RotorWithRawResponse:
+        """The same methods, returning ``RawResponse`` (status, headers, retries_taken, ``parse()``)."""
+        return RotorWithRawResponse(self)
+
+    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Rotor:
+        """A client sharing this one's connections, with some options changed."""
+        return Rotor(
+            api_key=self.api_key,
+            base_url=self.base_url,
+            timeout=timeout if timeout is not None else self.timeout,
+            max_retries=max_retries if max_retries is not None else self.max_retries,
+            http_client=self._http,
+        )
+
+    def __enter__(self) -> Rotor:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class AsyncRotor(AsyncAPIClient):
+    """Asynchronous client for the Rotor Open API (same options as ``Rotor``)."""
+
+    customers: AsyncCustomers
+    auth: AsyncAuth
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int = _constants.DEFAULT_MAX_RETRIES,
+        http_client: httpx.AsyncClient | None = None,
+    ) -> None:
+        super().__init__(
+            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, http_client=http_client
+        )
+        self.customers = AsyncCustomers(self)
+        self.auth = AsyncAuth(self)
+
+    @functools.cached_property
+    def with_raw_response(self) -> AsyncRotorWithRawResponse:
+        """The same methods, returning ``RawResponse`` (status, headers, retries_taken, ``parse()``)."""
+        return AsyncRotorWithRawResponse(self)
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> AsyncRotor:
+        """A client sharing this one's connections, with some options changed."""
+        return AsyncRotor(
+            api_key=self.api_key,
+            base_url=self.base_url,
+            timeout=timeout if timeout is not None else self.timeout,
+            max_retries=max_retries if max_retries is not None else self.max_retries,
+            http_client=self._http,
+        )
+
+    async def __aenter__(self) -> AsyncRotor:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+
+class _CustomersWithRawResponse:
+    def __init__(self, customers: Customers) -> None:
+        self.list: Callable[..., RawResponse[CustomerPage]] = _raw(customers.list)
+        self.retrieve: Callable[..., RawResponse[Customer]] = _raw(customers.retrieve)
+        self.create_or_update: Callable[..., RawResponse[CustomerUpsertResult]] = _raw(customers.create_or_update)
+
+
+class _AuthWithRawResponse:
+    def __init__(self, auth: Auth) -> None:
+        self.test: Callable[[], RawResponse[AuthTestResponse]] = _raw(auth.test)
+
+
+class RotorWithRawResponse:
+    def __init__(self, client: Rotor) -> None:
+        self.customers = _CustomersWithRawResponse(client.customers)
+        self.auth = _AuthWithRawResponse(client.auth)
+
+
+class _AsyncCustomersWithRawResponse:
+    def __init__(self, customers: AsyncCustomers) -> None:
+        self.list: Callable[..., Awaitable[RawResponse[AsyncCustomerPage]]] = _async_raw(customers.list)
+        self.retrieve: Callable[..., Awaitable[RawResponse[Customer]]] = _async_raw(customers.retrieve)
+        self.create_or_update: Callable[..., Awaitable[RawResponse[CustomerUpsertResult]]] = _async_raw(
+            customers.create_or_update
+        )
+
+
+class _AsyncAuthWithRawResponse:
+    def __init__(self, auth: AsyncAuth) -> None:
+        self.test: Callable[[], Awaitable[RawResponse[AuthTestResponse]]] = _async_raw(auth.test)
+
+
+class AsyncRotorWithRawResponse:
+    def __init__(self, client: AsyncRotor) -> None:
+        self.customers = _AsyncCustomersWithRawResponse(client.customers)
+        self.auth = _AsyncAuthWithRawResponse(client.auth)

@@ -1,0 +1,131 @@
+"""``client.customers``: list (paged), retrieve, create_or_update.
+
+An upsert is replayed after a failure only when it names its record (``id``, ``phone`` or ``email``): the API
+then finds the record the first attempt created and updates it, so a replay cannot create a duplicate. An upsert
+without any of them would create a second customer, so it is never replayed once it may have reached the server.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from rotor import _validation
+from rotor._base_client import RawResponse, finish
+from rotor._validation import ListQuery, StatusArg, TagsArg
+from rotor.pagination import AsyncCustomerPage, CustomerPage
+from rotor.resources import _decoders
+from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
+from rotor_generated.models import Customer, CustomerUpsertParams, CustomerUpsertResult
+
+if TYPE_CHECKING:
+    from rotor._client import AsyncRotor, Rotor
+
+_UPSERT_KEYS = ("id", "phone", "email")
+
+
+def _upsert_is_replayable(params: CustomerUpsertParams) -> bool:
+    body = params.to_dict()
+    return any(body.get(key) for key in _UPSERT_KEYS)
+
+
+class Customers:
+    def __init__(self, client: Rotor) -> None:
+        self._client = client
+
+    def list(
+        self,
+        *,
+        archived: bool = False,
+        limit: int | None = None,
+        page: int = 1,
+        search: str | None = None,
+        status: StatusArg = None,
+        tags: TagsArg = None,
+    ) -> CustomerPage:
+        """One page of customers; iterate the result for all of them across pages.
+
+        ``limit`` defaults to 1000 (the maximum), so iterating everything costs ceil(total / 1000) requests.
+        ``tags`` takes a list or a comma-separated string; a customer matches when it has any of them.
+        """
+        query = _validation.list_query(
+            archived=archived, limit=limit, page=page, search=search, status=status, tags=tags
+        )
+        return finish(self._fetch_raw(query))
+
+    def _fetch_raw(self, query: ListQuery) -> RawResponse[CustomerPage]:
+        raw = self._client.request(list_customers._get_kwargs(**query.to_kwargs()), _decoders.page, idempotent=True)
+        data, pagination = raw.parse()
+        page = CustomerPage(
+            data=data, pagination=pagination, query=query, retries_taken=raw.retries_taken, fetch=self._fetch
+        )
+        return RawResponse(raw.http_response, raw.retries_taken, page)
+
+    def _fetch(self, query: ListQuery) -> CustomerPage:
+        return self._fetch_raw(query).parse()
+
+    def retrieve(self, id: str) -> Customer:
+        """The customer with this id; raises NotFoundError when there is none."""
+        kwargs = retrieve_customer._get_kwargs(_validation.customer_id(id))
+        return finish(self._client.request(kwargs, _decoders.customer, idempotent=True))
+
+    def create_or_update(
+        self, params: CustomerUpsertParams | Mapping[str, Any] | None = None, /, **fields: Any
+    ) -> CustomerUpsertResult:
+        """Create a customer, or update the one matched by ``id``, then ``phone``, then ``email``.
+
+        Pass fields as keywords (``first_name="Jane"``) or as a typed ``CustomerUpsertParams``. On update, ``tags``
+        are merged with the existing ones. The result's status tells which happened (201 created, 200 updated;
+        see ``with_raw_response``).
+        """
+        body = _validation.upsert_params(params, fields)
+        kwargs = create_or_update_customer._get_kwargs(body=body)
+        raw = self._client.request(kwargs, _decoders.upsert_result, idempotent=_upsert_is_replayable(body))
+        return finish(raw)
+
+
+class AsyncCustomers:
+    def __init__(self, client: AsyncRotor) -> None:
+        self._client = client
+
+    async def list(
+        self,
+        *,
+        archived: bool = False,
+        limit: int | None = None,
+        page: int = 1,
+        search: str | None = None,
+        status: StatusArg = None,
+        tags: TagsArg = None,
+    ) -> AsyncCustomerPage:
+        """One page of customers; ``async for`` the result for all of them across pages (see ``Customers.list``)."""
+        query = _validation.list_query(
+            archived=archived, limit=limit, page=page, search=search, status=status, tags=tags
+        )
+        return finish(await self._fetch_raw(query))
+
+    async def _fetch_raw(self, query: ListQuery) -> RawResponse[AsyncCustomerPage]:
+        kwargs = list_customers._get_kwargs(**query.to_kwargs())
+        raw = await self._client.request(kwargs, _decoders.page, idempotent=True)
+        data, pagination = raw.parse()
+        page = AsyncCustomerPage(
+            data=data, pagination=pagination, query=query, retries_taken=raw.retries_taken, fetch=self._fetch
+        )
+        return RawResponse(raw.http_response, raw.retries_taken, page)
+
+    async def _fetch(self, query: ListQuery) -> AsyncCustomerPage:
+        return (await self._fetch_raw(query)).parse()
+
+    async def retrieve(self, id: str) -> Customer:
+        """The customer with this id; raises NotFoundError when there is none."""
+        kwargs = retrieve_customer._get_kwargs(_validation.customer_id(id))
+        return finish(await self._client.request(kwargs, _decoders.customer, idempotent=True))
+
+    async def create_or_update(
+        self, params: CustomerUpsertParams | Mapping[str, Any] | None = None, /, **fields: Any
+    ) -> CustomerUpsertResult:
+        """Create or update a customer (see ``Customers.create_or_update``)."""
+        body = _validation.upsert_params(params, fields)
+        kwargs = create_or_update_customer._get_kwargs(body=body)
+        raw = await self._client.request(kwargs, _decoders.upsert_result, idempotent=_upsert_is_replayable(body))
+        return finish(raw)
