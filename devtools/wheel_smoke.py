@@ -24,16 +24,15 @@ print(f"wheel smoke OK: rotor-sdk {{version}}")
 """
 
 CALL = """
-import httpx
-from rotor_generated import AuthenticatedClient
-from rotor_generated.api.auth import test_auth
-def answer(request):
-    assert request.headers["rotor-api-version"] == "1.1.0" and request.headers["x-api-key"] == "k"
-    return httpx.Response(200, json={"authenticated": True, "auth_method": "api_key"})
-client = AuthenticatedClient(base_url="http://mock", token="k", prefix="", auth_header_name="x-api-key")
-client.set_httpx_client(httpx.Client(base_url="http://mock", headers={"x-api-key": "k"},
-                        transport=httpx.MockTransport(answer)))
-assert test_auth.sync(client=client).authenticated is True
+from rotor.testing import Mock
+from rotor.testing.spec import spec_path
+assert "site-packages" in str(spec_path()), spec_path()  # the packaged spec, not a checkout's
+mock = Mock(customers=1200)
+with mock.client() as client:
+    assert client.auth.test().authenticated is True
+    unarchived = sum(1 for stored in mock.store.all() if not stored.archived)
+    ids = {c.id for c in client.customers.list()}
+    assert len(ids) == unarchived, (len(ids), unarchived)
 """
 
 
@@ -55,7 +54,7 @@ def main() -> int:
         env_dir = Path(tmp) / "venv"
         venv.create(env_dir, with_pip=True)
         py = str(env_dir / "bin" / "python")
-        run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", str(wheels[0])])
+        run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"{wheels[0]}[mock]"])
         run([py, "-c", SMOKE.format(call=CALL)], cwd=Path(tmp))
         print(f"built {wheels[0].name} and {sdists[0].name}; wheel smoke OK in a clean venv")
     return 0

@@ -5,10 +5,11 @@ Shared by ``Rotor`` and ``AsyncRotor``; only the send loop differs between the t
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar
 
 import attrs
@@ -26,7 +27,7 @@ from rotor._exceptions import (
     RotorError,
     status_error_class,
 )
-from rotor._logging import REDACTED, logger, redact, register_secret
+from rotor._logging import REDACTED, logger, register_secret
 from rotor._version import __version__
 
 T = TypeVar("T")
@@ -102,7 +103,7 @@ def _status_error(response: httpx.Response) -> APIStatusError:
         message = f"{message or 'Validation failed'} ({details})"
     response.request = redacted_request(response.request)
     return status_error_class(response.status_code)(
-        redact(message or f"HTTP {response.status_code} {response.reason_phrase}".strip()),
+        message or f"HTTP {response.status_code} {response.reason_phrase}".strip(),
         response=response,
         body=body,
         error_code=error_code,
@@ -133,7 +134,7 @@ def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
     safe = redacted_request(request)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request=safe)
-    message = redact(f"Connection error: {type(exc).__name__}: {exc}")
+    message = f"Connection error: {type(exc).__name__}: {exc}"
     return APIConnectionError(request=safe, message=message, connect_failed=isinstance(exc, httpx.ConnectError))
 
 
@@ -187,6 +188,7 @@ class SyncAPIClient(BaseClient):
         super().__init__(**config)
         self._owns_http = http_client is None
         self._http = http_client or httpx.Client(timeout=self.timeout, follow_redirects=False)
+        self._sleep: Callable[[float], None] = time.sleep  # replaceable in tests
 
     def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
         request = self._http.build_request(**self._request_args(kwargs))
@@ -200,7 +202,7 @@ class SyncAPIClient(BaseClient):
         return response
 
     def request(self, kwargs: dict[str, Any], decode: Callable[[Any], T], *, idempotent: bool) -> RawResponse[T]:
-        retrying = tenacity.Retrying(**_retry.policy(self.max_retries, idempotent=idempotent))
+        retrying = tenacity.Retrying(sleep=self._sleep, **_retry.policy(self.max_retries, idempotent=idempotent))
         for attempt in retrying:
             with attempt:
                 response = self._send(kwargs)
@@ -217,6 +219,7 @@ class AsyncAPIClient(BaseClient):
         super().__init__(**config)
         self._owns_http = http_client is None
         self._http = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # replaceable in tests
 
     async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
         request = self._http.build_request(**self._request_args(kwargs))
@@ -230,7 +233,7 @@ class AsyncAPIClient(BaseClient):
         return response
 
     async def request(self, kwargs: dict[str, Any], decode: Callable[[Any], T], *, idempotent: bool) -> RawResponse[T]:
-        retrying = tenacity.AsyncRetrying(**_retry.policy(self.max_retries, idempotent=idempotent))
+        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_retry.policy(self.max_retries, idempotent=idempotent))
         async for attempt in retrying:
             with attempt:
                 response = await self._send(kwargs)

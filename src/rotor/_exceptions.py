@@ -22,6 +22,8 @@ import re
 import httpx
 from attrs import frozen
 
+from rotor._logging import redact
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -64,6 +66,8 @@ class APIError(RotorError):
     """Talking to the API failed. ``request`` is the request, with the API key header redacted."""
 
     def __init__(self, message: str, *, request: httpx.Request, body: object | None = None) -> None:
+        # Every message passes here, including text the server or a transport wrote: scrub known keys once.
+        message = redact(message)
         super().__init__(message)
         self.message = message
         self.request = request

@@ -50,7 +50,7 @@ def should_retry(exc: BaseException, *, idempotent: bool) -> bool:
 
 
 _backoff = tenacity.wait_exponential_jitter(
-    initial=_constants.INITIAL_RETRY_DELAY, max=_constants.MAX_RETRY_DELAY, jitter=_constants.INITIAL_RETRY_DELAY
+    multiplier=_constants.INITIAL_RETRY_DELAY, max=_constants.MAX_RETRY_DELAY, jitter=_constants.INITIAL_RETRY_DELAY
 )
 
 

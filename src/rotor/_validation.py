@@ -76,8 +76,8 @@ def list_query(
 ) -> ListQuery:
     if not isinstance(archived, bool):
         raise InvalidParameterError("archived", f"must be a bool, got {type(archived).__name__}")
-    if search is not None and not isinstance(search, str):
-        raise InvalidParameterError("search", f"must be a string, got {type(search).__name__}")
+    if search is not None and (not isinstance(search, str) or not search):
+        raise InvalidParameterError("search", f"must be a non-empty string, got {search!r}")
     return ListQuery(
         archived=archived,
         # No limit given: the largest page, so a full iteration costs ceil(total / 1000) requests.

@@ -1,0 +1,305 @@
+"""The mock Rotor API: a Starlette app with real semantics, validated against spec/openapi.yaml.
+
+Each step of a request is a method, in the order the server applies them: authenticate, spend quota, inject
+faults, check scope, validate (spec-driven, via openapi-core), handle. Tests plant bugs by overriding one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import copy
+from collections import Counter
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from functools import cache
+from typing import Any
+
+import orjson
+from openapi_core import OpenAPI
+from openapi_core.contrib.starlette.requests import StarletteOpenAPIRequest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
+
+from rotor.testing import data
+from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
+from rotor.testing.spec import load as load_spec
+from rotor.testing.store import ApiKey, CustomerStore, Filters, KeyRing
+
+BASE_PATH = "/open-api"
+API_VERSION_HEADER = "rotor-api-version"
+
+# Keys follow the documented shape rotor_<keyId>_<keySecret>.
+TEST_API_KEY = "rotor_mock_full0test0secret"
+READ_ONLY_API_KEY = "rotor_mock_readonly0secret"
+NO_SCOPE_API_KEY = "rotor_mock_noscope0secret"
+DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
+    TEST_API_KEY: ("customers:read", "customers:write", "leads:read"),
+    READ_ONLY_API_KEY: ("customers:read",),
+    NO_SCOPE_API_KEY: ("leads:read",),
+}
+# ASSUMPTION (as in the spec): the scope each operation needs.
+REQUIRED_SCOPE = {
+    "testAuth": None,
+    "listCustomers": "customers:read",
+    "retrieveCustomer": "customers:read",
+    "createOrUpdateCustomer": "customers:write",
+}
+
+
+class Reject(Exception):
+    """Stop handling and answer with this status and body."""
+
+    def __init__(self, status: int, body: dict[str, Any], headers: Mapping[str, str] | None = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.body = body
+        self.headers = dict(headers or {})
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def json_response(status: int, body: object, headers: Mapping[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(body), status_code=status, media_type="application/json", headers=dict(headers or {}))
+
+
+class _CutResponse(Response):
+    """Sends the headers of the full body, then part of it. ``drop`` hangs up mid-body; otherwise the
+    Content-Length is corrected, giving a well-formed HTTP response with a truncated JSON body."""
+
+    def __init__(self, full: Response, *, drop: bool) -> None:
+        body = bytes(full.body)
+        cut = body[: len(body) // 2]
+        super().__init__(cut, status_code=full.status_code, media_type=full.media_type)
+        self.drop = drop
+        if drop:
+            self.headers["content-length"] = str(len(body))
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        await send({"type": "http.response.body", "body": bytes(self.body), "more_body": self.drop})
+        # With drop, returning here leaves the body incomplete: the server closes the connection.
+
+
+@cache
+def _openapi() -> OpenAPI:
+    spec = copy.deepcopy(load_spec())
+    spec["servers"] = [{"url": BASE_PATH}]  # validate whatever host the mock is served on
+    return OpenAPI.from_dict(spec)
+
+
+def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+    return [
+        (path, method, op)
+        for path, item in load_spec()["paths"].items()
+        for method, op in item.items()
+        if method in {"get", "post", "put", "patch", "delete"}
+    ]
+
+
+def _required_headers(op: dict[str, Any]) -> list[str]:
+    spec = load_spec()
+    names = []
+    for raw in op.get("parameters", []):
+        param = raw
+        if "$ref" in raw:
+            param = spec["components"]["parameters"][raw["$ref"].rsplit("/", 1)[-1]]
+        if param["in"] == "header" and param.get("required"):
+            names.append(param["name"])
+    return names
+
+
+def _error(message: str, error_code: str | None = None, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {"status": "error", "message": message}
+    if error_code:
+        body["error_code"] = error_code
+    body.update(extra)
+    return body
+
+
+def validation_error(errors: list[dict[str, str]]) -> Reject:
+    return Reject(400, _error("Validation failed", errors=errors))
+
+
+class MockRotor:
+    """A stateful stand-in for the Rotor API. ``app`` is the ASGI app; everything else is its state."""
+
+    def __init__(
+        self,
+        *,
+        customers: int = 2500,
+        seed: int = 0,
+        daily_quota: int = 1000,
+        keys: Mapping[str, Iterable[str]] | None = None,
+        faults: Faults | None = None,
+    ) -> None:
+        self.seed = seed
+        self.customer_count = customers
+        self.store = CustomerStore(data.generate(customers, seed))
+        self.keys = KeyRing(keys if keys is not None else DEFAULT_KEYS, daily_quota)
+        self.faults = faults or Faults()
+        self.api_key = next(iter(keys)) if keys else TEST_API_KEY
+        self.statuses: Counter[tuple[str, int]] = Counter()  # (operationId, status) -> count, for coverage
+        self.app = Starlette(routes=self._routes())
+        self.app.router.redirect_slashes = False
+
+    def __repr__(self) -> str:
+        return f"MockRotor(customers={len(self.store)}, seed={self.seed}, daily_quota={self.keys.daily_quota})"
+
+    def reset(self) -> None:
+        """Back to the seeded data and unspent quotas (faults and coverage counts are kept)."""
+        self.store = CustomerStore(data.generate(self.customer_count, self.seed))
+        self.keys.used.clear()
+
+    @property
+    def requests_served(self) -> int:
+        """Requests counted against any key (the quota's view)."""
+        return sum(self.keys.used.values())
+
+    # -- the pipeline -----------------------------------------------------------------------------------------
+
+    def _routes(self) -> list[Route]:
+        by_path: dict[str, dict[str, dict[str, Any]]] = {}
+        for path, method, op in _operations():
+            by_path.setdefault(path, {})[method.upper()] = op
+        return [Route(BASE_PATH + path, self._endpoint(ops), methods=list(ops)) for path, ops in by_path.items()]
+
+    def _endpoint(self, ops: dict[str, dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
+        async def endpoint(request: Request) -> Response:
+            op = ops[request.method]
+            response = await self.respond(request, op)
+            self.statuses[(op["operationId"], response.status_code)] += 1
+            return response
+
+        return endpoint
+
+    async def respond(self, request: Request, op: dict[str, Any]) -> Response:
+        drawn = Drawn()
+        try:
+            key = self.authenticate(request.headers.get("x-api-key"))
+            self.spend_quota(key)
+            drawn = self.faults.draw(request.headers.get(FAULT_HEADER))
+            if drawn.latency:
+                await asyncio.sleep(drawn.latency)
+            if drawn.status:
+                retry = {"retry-after": f"{self.faults.retry_after:g}"} if self.faults.retry_after is not None else {}
+                raise Reject(
+                    drawn.status,
+                    _error("Service unavailable" if drawn.status == 503 else "Internal server error"),
+                    retry if drawn.status == 503 else {},
+                )
+            self.check_scope(key, op["operationId"])
+            params, body = await self.validate(request, op)
+            status, payload = self.handle(op["operationId"], key, params, body)
+            response = json_response(status, payload)
+        except Reject as reject:
+            response = json_response(reject.status, self.error_body(reject), reject.headers)
+        except Exception:
+            response = json_response(500, self.error_body(Reject(500, _error("Internal server error"))))
+        if drawn.html and response.status_code < 400:
+            return Response("<html><body>Bad gateway</body></html>", status_code=200, media_type="text/html")
+        if drawn.drop or drawn.truncate:
+            return _CutResponse(response, drop=drawn.drop)
+        return response
+
+    def authenticate(self, presented: str | None) -> ApiKey:
+        if not presented:
+            raise Reject(401, _error("Authentication required. Provide x-api-key header.", "AUTHENTICATION_REQUIRED"))
+        key = self.keys.authenticate(presented)
+        if key is None:
+            raise Reject(401, _error("Invalid API key.", "AUTHENTICATION_REQUIRED"))
+        return key
+
+    def spend_quota(self, key: ApiKey) -> None:
+        if not self.keys.spend(key):
+            retry = {"retry-after": f"{self.faults.retry_after:g}"} if self.faults.retry_after is not None else {}
+            message = f"Daily API key request limit of {self.keys.daily_quota} exceeded"
+            raise Reject(429, _error(message, "RATE_LIMIT_EXCEEDED"), retry)
+
+    def check_scope(self, key: ApiKey, operation_id: str) -> None:
+        scope = REQUIRED_SCOPE[operation_id]
+        if scope and scope not in key.scopes:
+            message = f"Forbidden: required scope '{scope}' not granted for this API key"
+            raise Reject(403, _error(message, "INSUFFICIENT_SCOPE"))
+
+    async def validate(self, request: Request, op: dict[str, Any]) -> tuple[dict[str, Any], Any]:
+        """Spec-driven: required headers must be present (openapi-core would fill their defaults), then
+        openapi-core checks every parameter and the body against the spec."""
+        missing = [h for h in _required_headers(op) if h not in request.headers]
+        if missing:
+            raise validation_error([{"field": h, "message": "Missing required header"} for h in missing])
+        body = await request.body()
+        if body and "json" in request.headers.get("content-type", ""):
+            try:
+                orjson.loads(body)  # openapi-core crashes on bytes that are not UTF-8; answer 400 like any bad JSON
+            except orjson.JSONDecodeError:
+                raise validation_error([{"field": "body", "message": "Body is not valid JSON"}]) from None
+        result = _openapi().unmarshal_request(StarletteOpenAPIRequest(request, body))
+        if result.errors:
+            raise validation_error([_field_error(e) for e in result.errors])
+        params = {**result.parameters.query, **result.parameters.path, **result.parameters.header}
+        return params, result.body
+
+    def error_body(self, reject: Reject) -> dict[str, Any]:
+        return reject.body
+
+    # -- operations -------------------------------------------------------------------------------------------
+
+    def handle(self, operation_id: str, key: ApiKey, params: dict[str, Any], body: Any) -> tuple[int, Any]:
+        if operation_id == "testAuth":
+            return 200, self.auth_test(key)
+        if operation_id == "listCustomers":
+            return 200, self.list_customers(params)
+        if operation_id == "retrieveCustomer":
+            found = self.store.get(params["id"])
+            if found is None:
+                raise Reject(404, _error("Not found"))
+            return 200, {"data": found, "status": "success"}
+        if operation_id == "createOrUpdateCustomer":
+            result, created = self.store.upsert(body or {})
+            message = "Customer created successfully" if created else "Customer updated successfully"
+            return (201 if created else 200), {**result, "message": message}
+        raise Reject(404, _error("Not found"))
+
+    def auth_test(self, key: ApiKey) -> dict[str, Any]:
+        return {
+            "auth_method": "api_key",
+            "authenticated": True,
+            "company_id": key.company_id,
+            "message": "Authentication successful",
+            "rotor_api_version": load_spec()["info"]["version"],
+            "scopes": sorted(key.scopes),
+            "status": "success",
+            "timestamp": _now(),
+            "user_id": None,
+        }
+
+    def filters(self, params: Mapping[str, Any]) -> Filters:
+        tags = tuple(t.strip() for t in str(params.get("tags") or "").split(",") if t.strip())
+        return Filters(
+            archived=bool(params.get("archived", False)),
+            status=params.get("status"),
+            tags=tags,
+            search=params.get("search") or None,
+        )
+
+    def list_customers(self, params: Mapping[str, Any]) -> dict[str, Any]:
+        items, pagination = self.store.page(self.filters(params), limit=params["limit"], page=params["page"])
+        return {"data": items, "pagination": pagination, "status": "success"}
+
+
+def _field_error(error: Exception) -> dict[str, str]:
+    name = getattr(error, "name", None)
+    cause = error.__cause__
+    schema_errors = getattr(cause, "schema_errors", None)
+    if schema_errors:
+        first = schema_errors[0]
+        path = ".".join(str(p) for p in first.path)
+        return {"field": name or path or "body", "message": first.message}
+    if name is None and cause is not None:
+        return {"field": "body", "message": str(cause)}
+    return {"field": name or "body", "message": str(cause or error)}

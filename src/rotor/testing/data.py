@@ -1,0 +1,75 @@
+"""A realistic, deterministic customer data set, made with Faker."""
+
+from __future__ import annotations
+
+import copy
+import random
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from faker import Faker
+
+TAG_VOCABULARY = (
+    "vip",
+    "weekly",
+    "biweekly",
+    "monthly",
+    "pool",
+    "lawn",
+    "pest",
+    "commercial",
+    "referral",
+    "late-payer",
+)
+SOURCES = ("website", "referral", "google", "door-to-door", "import", "phone")
+EPOCH = datetime(2019, 1, 1, tzinfo=UTC)
+
+
+def _customer(fake: Faker, rng: random.Random, index: int, count: int) -> dict[str, Any]:
+    # Spread over ~7 years, increasing with index (the store lists by insertion order, newest first).
+    created = EPOCH + timedelta(minutes=index * (7 * 365 * 1440 // max(count, 1)) + rng.randrange(30))
+    customer: dict[str, Any] = {
+        "id": str(fake.uuid4()),
+        "first_name": fake.first_name(),
+        "last_name": fake.last_name(),
+        "created_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "status": "active" if rng.random() < 0.75 else "inactive",
+        "source": rng.choice(SOURCES),
+    }
+    if rng.random() < 0.3:
+        customer["company_name"] = fake.company()
+    if rng.random() < 0.9:
+        customer["email"] = (
+            f"{customer['first_name']}.{customer['last_name']}{index}@{fake.free_email_domain()}".lower()
+        )
+    if rng.random() < 0.85:
+        customer["phone"] = f"+1{rng.randrange(2012000000, 9899999999)}"
+    if rng.random() < 0.8:
+        customer["address"] = {
+            "street1": fake.street_address(),
+            "street2": fake.secondary_address() if rng.random() < 0.3 else None,
+            "city": fake.city(),
+            "state": fake.state_abbr(),
+            "zip": fake.postcode(),
+            "country": "US",
+        }
+    customer["location"] = [float(fake.latitude()), float(fake.longitude())] if rng.random() < 0.6 else None
+    customer["notes"] = fake.sentence() if rng.random() < 0.5 else None
+    customer["tags"] = rng.sample(TAG_VOCABULARY, rng.randrange(0, 4)) if rng.random() < 0.8 else None
+    # Both doc flavours: older records carry is_auto_pay, newer ones has_payment_method.
+    customer["is_auto_pay" if index % 2 else "has_payment_method"] = rng.random() < 0.4
+    return customer
+
+
+@lru_cache(maxsize=4)
+def _generate(count: int, seed: int) -> tuple[tuple[dict[str, Any], bool], ...]:
+    fake = Faker("en_US")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    return tuple((_customer(fake, rng, i, count), rng.random() < 0.1) for i in range(count))
+
+
+def generate(count: int, seed: int) -> list[tuple[dict[str, Any], bool]]:
+    """``count`` customers as (record, archived) pairs; the same seed gives the same data. Fresh copies each call."""
+    return copy.deepcopy(list(_generate(count, seed)))

@@ -1,0 +1,75 @@
+"""Fault injection for the mock, off by default; switched per instance (``Faults``) or per request (header).
+
+Per request, send ``x-mock-fault: <kind>[,<kind>...]`` with kinds ``500``, ``502``, ``503``, ``drop``,
+``truncate``, ``html``, ``latency=<seconds>``. Faults apply after authentication and quota: a faulted request
+has reached the server, so it counts against the key like any other.
+"""
+
+from __future__ import annotations
+
+import random
+
+import attrs
+
+FAULT_HEADER = "x-mock-fault"
+ERROR_STATUSES = (500, 502, 503)
+
+
+@attrs.define
+class Faults:
+    latency: float = 0.0  # seconds added to every request
+    error_rate: float = 0.0  # share of requests answered 500/502/503
+    error_statuses: tuple[int, ...] = ERROR_STATUSES
+    drop_rate: float = 0.0  # share of connections dropped mid-body
+    truncate_rate: float = 0.0  # share of bodies cut short (valid HTTP, invalid JSON)
+    html_rate: float = 0.0  # share of 200s answered with an HTML page
+    retry_after: float | None = None  # Retry-After (seconds) on injected 503s and on 429s
+    seed: int = 0
+    _rng: random.Random = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        self._rng = random.Random(self.seed)
+
+    def reset(self) -> None:
+        """Everything off again."""
+        fresh = Faults()
+        for field in attrs.fields(Faults):
+            if field.init:
+                setattr(self, field.name, getattr(fresh, field.name))
+        self._rng = random.Random(self.seed)
+
+    def draw(self, header: str | None) -> Drawn:
+        """Decide the faults for one request: the header's, else the instance rates' (one roll each)."""
+        if header:
+            return Drawn.parse(header)
+        roll = self._rng.random
+        status = self._rng.choice(self.error_statuses) if self.error_rate and roll() < self.error_rate else None
+        return Drawn(
+            latency=self.latency,
+            status=status,
+            drop=bool(self.drop_rate) and roll() < self.drop_rate,
+            truncate=bool(self.truncate_rate) and roll() < self.truncate_rate,
+            html=bool(self.html_rate) and roll() < self.html_rate,
+        )
+
+
+@attrs.frozen
+class Drawn:
+    latency: float = 0.0
+    status: int | None = None
+    drop: bool = False
+    truncate: bool = False
+    html: bool = False
+
+    @classmethod
+    def parse(cls, header: str) -> Drawn:
+        values: dict[str, object] = {}
+        for raw in header.split(","):
+            kind = raw.strip()
+            if kind.isdigit():
+                values["status"] = int(kind)
+            elif kind.startswith("latency="):
+                values["latency"] = float(kind.removeprefix("latency="))
+            elif kind in {"drop", "truncate", "html"}:
+                values[kind] = True
+        return cls(**values)  # type: ignore[arg-type]

@@ -1,0 +1,67 @@
+"""Hypothesis strategies shared by the unit tests: spec-valid bodies and malformed ones."""
+
+import json
+from functools import cache
+from typing import Any
+
+from hypothesis import strategies as st
+from hypothesis_jsonschema import from_schema
+
+from devtools.paths import SPEC
+from devtools.spec_io import load_spec
+
+
+def _dumps(value: Any) -> bytes:
+    # stdlib json: it writes integers of any size, which a broken server may send too.
+    return json.dumps(value).encode()
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@cache
+def _components() -> dict[str, Any]:
+    components: dict[str, Any] = load_spec(SPEC)["components"]
+    return components
+
+
+@cache
+def body_for(schema_name: str) -> st.SearchStrategy[Any]:
+    """Bodies valid against a component schema of the spec, with real UUIDs where the spec says uuid."""
+    schema: dict[str, Any] = {"$ref": f"#/components/schemas/{schema_name}", "components": _components()}
+    return from_schema(schema, custom_formats={"uuid": st.uuids().map(str)})
+
+
+def _mutate(body: Any, data: st.DataObject) -> Any:
+    """Replace one value somewhere in ``body`` with arbitrary JSON."""
+    if isinstance(body, dict) and body:
+        key = data.draw(st.sampled_from(sorted(body)))
+        if data.draw(st.booleans()):
+            return {**body, key: data.draw(json_values)}
+        return {**body, key: _mutate(body[key], data)}
+    if isinstance(body, list) and body:
+        index = data.draw(st.integers(0, len(body) - 1))
+        return [*body[:index], _mutate(body[index], data), *body[index + 1 :]]
+    return data.draw(json_values)
+
+
+@st.composite
+def malformed_bytes(draw: st.DrawFn, schema_name: str) -> bytes:
+    """Bytes a broken or unexpected server might send where ``schema_name`` is due."""
+    kind = draw(st.sampled_from(["mutated", "truncated", "html", "empty", "random", "other_json"]))
+    if kind == "html":
+        return b"<html><body><h1>502 Bad Gateway</h1></body></html>"
+    if kind == "empty":
+        return b""
+    if kind == "random":
+        return draw(st.binary(max_size=64))
+    if kind == "other_json":
+        return _dumps(draw(json_values))
+    valid = _dumps(draw(body_for(schema_name)))
+    if kind == "truncated":
+        return valid[: draw(st.integers(0, max(len(valid) - 1, 0)))]
+    return _dumps(_mutate(json.loads(valid), draw(st.data())))

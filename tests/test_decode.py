@@ -1,0 +1,114 @@
+"""The SDK's decoder builds the same generated models as the generated ``from_dict``, and more tolerantly."""
+
+import datetime
+from typing import Any
+
+import pytest
+import respx
+from hypothesis import given
+from hypothesis import strategies as st
+
+import rotor_generated.models as models
+from rotor import UNSET, Address, Customer, CustomerStatus, Rotor
+from rotor._decode import Malformed, decode_model
+from tests.strategies import body_for
+
+RESPONSE_SCHEMAS = [
+    "CustomerListResponse",
+    "CustomerResponse",
+    "CustomerUpsertResult",
+    "AuthTestResponse",
+    "ErrorResponse",
+]
+
+
+@pytest.mark.parametrize("schema_name", RESPONSE_SCHEMAS)
+@given(data=st.data())
+def test_spec_valid_bodies_decode_like_the_generated_code_and_round_trip(schema_name: str, data: st.DataObject) -> None:
+    body = data.draw(body_for(schema_name))
+    cls = getattr(models, schema_name)
+    model = decode_model(cls, body)
+    assert model == cls.from_dict(body)
+    assert decode_model(cls, model.to_dict()) == model
+
+
+@given(body=body_for("CustomerListResponse"))
+def test_pages_through_the_client(client: Rotor, router: respx.MockRouter, body: dict[str, Any]) -> None:
+    router.get("/customers").respond(200, json=body)
+    page = client.customers.list(limit=10)
+    assert len(page.data) == len(body.get("data", []))
+    assert page.pagination.to_dict() == body.get("pagination", {})
+
+
+GOOD: dict[str, Any] = {
+    "id": "c1",
+    "status": "active",
+    "created_at": "2019-12-27T18:11:19.117Z",
+    "address": {"city": "Austin", "country": "US", "state": "TX", "street1": "1 Main", "zip": "78701"},
+    "first_name": "Jane",
+}
+
+
+def _page(*customers: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "data": list(customers),
+        "pagination": {"page": 1, "limit": 50, "total": len(customers)},
+        "status": "success",
+    }
+
+
+def test_unknown_enum_value_is_kept_as_a_string() -> None:
+    page = decode_model(models.CustomerListResponse, _page({**GOOD, "status": "archived"}, GOOD))
+    assert isinstance(page.data, list)
+    assert page.data[0].status == "archived" and not isinstance(page.data[0].status, CustomerStatus)
+    assert page.data[1].status is CustomerStatus.ACTIVE
+    assert page.data[0].to_dict()["status"] == "archived"
+
+
+def test_unknown_fields_are_kept() -> None:
+    customer = decode_model(Customer, {**GOOD, "loyalty_tier": "gold", "address": {**GOOD["address"], "unit": "4B"}})
+    assert customer["loyalty_tier"] == "gold"
+    assert isinstance(customer.address, Address)
+    assert customer.address["unit"] == "4B"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("created_at", "yesterday"),
+        ("created_at", None),
+        ("first_name", 123),
+        ("is_auto_pay", "yes"),
+        ("address", None),
+        ("address", {"city": "Austin"}),  # required sub-fields missing
+        ("location", "30.2,-97.7"),
+        ("tags", [1, 2]),
+    ],
+)
+def test_a_malformed_optional_field_never_loses_the_record(field: str, value: Any) -> None:
+    page = decode_model(models.CustomerListResponse, _page({**GOOD, field: value}, GOOD))
+    assert isinstance(page.data, list) and len(page.data) == 2
+    odd = page.data[0]
+    assert getattr(odd, field) is UNSET  # not typed as what it is not...
+    assert odd[field] == value  # ...but the raw value is still there
+    assert odd.to_dict()[field] == value
+    assert odd.first_name == ("Jane" if field != "first_name" else UNSET)
+    assert odd.created_at == (
+        datetime.datetime(2019, 12, 27, 18, 11, 19, 117000, tzinfo=datetime.UTC) if field != "created_at" else UNSET
+    )
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"data": "nope"},
+        {"data": [1, 2]},
+        {"pagination": {"total": "142"}},
+        {"pagination": []},
+        {"status": 5},
+        [],
+    ],
+)
+def test_a_broken_envelope_is_an_error(body: Any) -> None:
+    with pytest.raises(Malformed):
+        decode_model(models.CustomerListResponse, body)

@@ -1,0 +1,82 @@
+"""The API key never appears in a message, repr, log record or kept request; logging is opt-in."""
+
+import logging
+import os
+import subprocess
+import sys
+import traceback
+from collections.abc import Callable
+
+import httpx
+import pytest
+import respx
+
+import rotor
+from rotor import Rotor
+from tests.conftest import API_KEY, BASE_URL
+
+FAILURES: dict[str, Callable[[respx.MockRouter], object]] = {
+    "401": lambda r: r.get("/customers").respond(401, json={"status": "error", "message": "bad key", "error_code": "AUTHENTICATION_REQUIRED"}),
+    "403 echoing the key": lambda r: r.get("/customers").respond(403, json={"status": "error", "message": f"key {API_KEY} lacks scope 'customers:read'"}),
+    "429": lambda r: r.get("/customers").respond(429, json={"status": "error", "message": "quota", "error_code": "RATE_LIMIT_EXCEEDED"}),
+    "503 after retries": lambda r: r.get("/customers").respond(503),
+    "connection refused": lambda r: r.get("/customers").mock(side_effect=httpx.ConnectError(f"refused for {API_KEY}")),
+    "timeout": lambda r: r.get("/customers").mock(side_effect=httpx.ReadTimeout("slow")),
+    "not JSON": lambda r: r.get("/customers").respond(200, text=f"<html>{API_KEY}</html>"),
+    "wrong envelope": lambda r: r.get("/customers").respond(200, json={"data": API_KEY}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("scenario", FAILURES)
+def test_failing_runs_never_show_the_key(
+    router: respx.MockRouter, caplog: pytest.LogCaptureFixture, scenario: str
+) -> None:
+    FAILURES[scenario](router)
+    caplog.set_level(logging.DEBUG)  # everything, including httpx's and the retry log
+    client = Rotor(api_key=API_KEY, base_url=BASE_URL)
+    client._sleep = lambda seconds: None
+    with pytest.raises(rotor.APIError) as info:
+        client.customers.list()
+    error = info.value
+    seen = [
+        str(error),
+        repr(error),
+        error.message,
+        repr(client),
+        repr(error.request),
+        repr(error.request.headers),
+        str(dict(error.request.headers)),
+        "".join(traceback.format_exception(error)),
+        *(record.getMessage() for record in caplog.records),
+        caplog.text,
+    ]
+    if isinstance(error, rotor.APIStatusError | rotor.APIResponseValidationError):
+        seen += [repr(error.response), str(dict(error.response.request.headers))]
+    leaks = [text for text in seen if API_KEY in text]
+    assert leaks == []
+    assert error.request.headers["x-api-key"] == "<redacted>"
+
+
+def _run(code: str, **env: str) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if k != "ROTOR_LOG"} | env
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full_env, check=True)
+
+
+LOGGING_PROGRAM = f"""
+import httpx, respx, rotor
+with respx.mock(base_url="{BASE_URL}") as router:
+    router.get("/auth/test").mock(side_effect=[httpx.Response(503, headers={{"retry-after": "0"}}), httpx.Response(200, json={{}})])
+    rotor.Rotor(api_key="{API_KEY}", base_url="{BASE_URL}").auth.test()
+"""
+
+
+def test_logging_is_silent_by_default() -> None:
+    assert _run(LOGGING_PROGRAM).stderr == ""
+
+
+@pytest.mark.parametrize("level", ["debug", "info"])
+def test_rotor_log_switches_it_on(level: str) -> None:
+    stderr = _run(LOGGING_PROGRAM, ROTOR_LOG=level).stderr
+    assert "retrying after InternalServerError" in stderr
+    assert ("GET https://api.test.invalid/open-api/auth/test -> 200" in stderr) == (level == "debug")
+    assert API_KEY not in stderr
