@@ -76,4 +76,5 @@ def test_the_sdk_enforces_the_spec_bounds() -> None:
     assert params["limit"]["schema"]["minimum"] == _constants.MIN_LIMIT
     assert params["limit"]["schema"]["maximum"] == _constants.MAX_LIMIT
     assert params["page"]["schema"]["minimum"] == _constants.MIN_PAGE
+    assert params["page"]["schema"]["maximum"] == _constants.MAX_PAGE
     assert spec()["info"]["version"] == _constants.API_VERSION

@@ -86,7 +86,7 @@ def test_operation_sends_version_header_with_default(path: str, method: str, op:
 def test_list_parameters_carry_bounds_defaults_and_enums() -> None:
     params = parameters(spec()["paths"]["/customers"]["get"])
     assert params["limit"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}
-    assert params["page"]["schema"] == {"type": "integer", "minimum": 1, "default": 1}
+    assert params["page"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**53 - 1, "default": 1}
     assert params["archived"]["schema"] == {"type": "boolean", "default": False}
     assert resolve(params["status"]["schema"])["enum"] == ["active", "inactive"]
     assert {"search", "tags"} <= params.keys()

@@ -24,9 +24,9 @@ def test_limit_out_of_bounds(client: Rotor, router: respx.MockRouter, limit: int
     assert router.calls.call_count == 0
 
 
-@given(page=st.integers(max_value=0))
-def test_page_below_one(client: Rotor, router: respx.MockRouter, page: int) -> None:
-    with pytest.raises(InvalidParameterError, match=r"page: must be at least 1"):
+@given(page=st.one_of(st.integers(max_value=0), st.integers(min_value=2**53)))
+def test_page_out_of_bounds(client: Rotor, router: respx.MockRouter, page: int) -> None:
+    with pytest.raises(InvalidParameterError, match=r"page: must be between 1 and 9007199254740991"):
         client.customers.list(page=page)
     assert router.calls.call_count == 0
 

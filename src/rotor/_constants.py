@@ -8,6 +8,7 @@ DEFAULT_BASE_URL = "https://api.getrotor.com/open-api"
 MIN_LIMIT = 1
 MAX_LIMIT = 1000
 MIN_PAGE = 1
+MAX_PAGE = 2**53 - 1  # the spec's bound: what a TypeScript number holds exactly
 
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2

@@ -17,11 +17,11 @@ StatusArg = CustomerStatus | str | None
 TagsArg = str | Iterable[str] | None
 
 
-def _int_in(name: str, value: object, low: int, high: int | None) -> int:
-    bound = f"between {low} and {high}" if high is not None else f"at least {low}"
+def _int_in(name: str, value: object, low: int, high: int) -> int:
+    bound = f"between {low} and {high}"
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidParameterError(name, f"must be an integer {bound}, got {type(value).__name__} {value!r}")
-    if value < low or (high is not None and value > high):
+    if not low <= value <= high:
         raise InvalidParameterError(name, f"must be {bound}, got {value}")
     return value
 
@@ -84,7 +84,7 @@ def list_query(
         limit=_constants.MAX_LIMIT
         if limit is None
         else _int_in("limit", limit, _constants.MIN_LIMIT, _constants.MAX_LIMIT),
-        page=_int_in("page", page, _constants.MIN_PAGE, None),
+        page=_int_in("page", page, _constants.MIN_PAGE, _constants.MAX_PAGE),
         search=UNSET if search is None else search,
         status=_status(status),
         tags=_tags(tags),

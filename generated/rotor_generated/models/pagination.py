@@ -19,7 +19,7 @@ class Pagination:
         has_more (bool | Unset): Whether more pages are available.
         limit (int | Unset):
         page (int | Unset):
-        total (int | Unset): Total number of matching records.
+        total (int | Unset): Total number of matching records (at most 2^53-1, as for page).
     """
 
     has_more: bool | Unset = UNSET
