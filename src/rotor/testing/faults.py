@@ -8,6 +8,7 @@ has reached the server, so it counts against the key like any other.
 from __future__ import annotations
 
 import random
+from collections import Counter
 
 import attrs
 
@@ -25,6 +26,7 @@ class Faults:
     html_rate: float = 0.0  # share of 200s answered with an HTML page
     retry_after: float | None = None  # Retry-After (seconds) on injected 503s and on 429s
     seed: int = 0
+    injected: Counter[str] = attrs.field(init=False, factory=Counter)  # what was injected, by kind
     _rng: random.Random = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -41,16 +43,19 @@ class Faults:
     def draw(self, header: str | None) -> Drawn:
         """Decide the faults for one request: the header's, else the instance rates' (one roll each)."""
         if header:
-            return Drawn.parse(header)
-        roll = self._rng.random
-        status = self._rng.choice(self.error_statuses) if self.error_rate and roll() < self.error_rate else None
-        return Drawn(
-            latency=self.latency,
-            status=status,
-            drop=bool(self.drop_rate) and roll() < self.drop_rate,
-            truncate=bool(self.truncate_rate) and roll() < self.truncate_rate,
-            html=bool(self.html_rate) and roll() < self.html_rate,
-        )
+            drawn = Drawn.parse(header)
+        else:
+            roll = self._rng.random
+            status = self._rng.choice(self.error_statuses) if self.error_rate and roll() < self.error_rate else None
+            drawn = Drawn(
+                latency=self.latency,
+                status=status,
+                drop=bool(self.drop_rate) and roll() < self.drop_rate,
+                truncate=bool(self.truncate_rate) and roll() < self.truncate_rate,
+                html=bool(self.html_rate) and roll() < self.html_rate,
+            )
+        self.injected.update(drawn.kinds())
+        return drawn
 
 
 @attrs.frozen
@@ -60,6 +65,10 @@ class Drawn:
     drop: bool = False
     truncate: bool = False
     html: bool = False
+
+    def kinds(self) -> list[str]:
+        flags = [name for name in ("drop", "truncate", "html") if getattr(self, name)]
+        return flags + ([str(self.status)] if self.status else [])
 
     @classmethod
     def parse(cls, header: str) -> Drawn:
