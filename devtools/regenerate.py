@@ -23,7 +23,7 @@ def _pytest(*args: str) -> bool:
 
 
 def main() -> int:
-    results: list[tuple[str, bool, float]] = []
+    results: list[tuple[str, bool, float, str]] = []
 
     started = _step(f"validate {SPEC.relative_to(ROOT)}")
     try:
@@ -33,25 +33,38 @@ def main() -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"OK: OpenAPI {spec['openapi']}, API version {spec['info']['version']}, {len(spec['paths'])} paths")
-    results.append(("spec is valid OpenAPI", True, time.perf_counter() - started))
+    results.append(
+        ("spec is valid OpenAPI", True, time.perf_counter() - started, f"API version {spec['info']['version']}")
+    )
 
     started = _step("lint the spec (project rules)")
-    results.append(("spec lint", _pytest("contract_tests/test_spec_lint.py"), time.perf_counter() - started))
+    results.append(("spec lint", _pytest("contract_tests/test_spec_lint.py"), time.perf_counter() - started, ""))
 
     started = _step("regenerate generated/ from the spec")
-    results.append(("regenerate", generate.main([]) == 0, time.perf_counter() - started))
+    results.append(("regenerate", generate.main([]) == 0, time.perf_counter() - started, ""))
 
     started = _step("drift check (regenerating again must change nothing)")
-    results.append(("no drift", generate.main(["--check"]) == 0, time.perf_counter() - started))
+    results.append(("no drift", generate.main(["--check"]) == 0, time.perf_counter() - started, ""))
 
     started = _step("generated code matches the spec (signatures, defaults, enums, version header)")
     ok = _pytest("contract_tests/test_generated_matches_spec.py")
-    results.append(("generated signatures", ok, time.perf_counter() - started))
+    results.append(("generated signatures", ok, time.perf_counter() - started, ""))
+
+    # Imported late: the mock needs the freshly generated package.
+    from devtools import verify_mock
+
+    _step("contract: bounded schemathesis run against the built-in mock (127.0.0.1)")
+    outcome = verify_mock.schemathesis_against_mock()
+    results.append(("schemathesis vs mock", outcome.ok, outcome.seconds, outcome.detail))
+
+    _step("smoke: every operation through the generated client against the mock")
+    outcome = verify_mock.generated_client_smoke()
+    results.append(("generated client smoke", outcome.ok, outcome.seconds, outcome.detail))
 
     print("\n==> summary")
-    for name, passed, seconds in results:
-        print(f"  {'PASS' if passed else 'FAIL'}  {name:<40} {seconds:6.1f}s")
-    return 0 if all(passed for _, passed, _ in results) else 1
+    for name, passed, seconds, detail in results:
+        print(f"  {'PASS' if passed else 'FAIL'}  {name:<26} {seconds:5.1f}s  {detail}")
+    return 0 if all(passed for _, passed, _, _ in results) else 1
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ class MockServer:
     def __init__(self, mock: MockRotor, *, port: int | None = None) -> None:
         self.mock = mock
         self.port = port or free_port()
-        config = uvicorn.Config(mock.app, host="127.0.0.1", port=self.port, log_level="warning", lifespan="off")
+        config = uvicorn.Config(mock.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="rotor-mock-server", daemon=True)
 
