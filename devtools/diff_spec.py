@@ -1,0 +1,57 @@
+"""scripts/diff-spec OLD NEW [--json]: classify every change between two specs as breaking or not.
+
+OLD and NEW are files, or ``REV:path`` to read a file from git (e.g. ``HEAD:spec/openapi.yaml``).
+Exit 0: nothing breaking. 1: something breaks clients. 2: a spec could not be read or is invalid.
+"""
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from devtools.paths import ROOT
+from devtools.spec_diff import diff_specs, report
+from devtools.spec_io import Spec, SpecError, load_spec, validate_spec
+
+
+def read_spec(ref: str) -> Spec:
+    """A validated spec from a file path or from ``REV:path`` in git."""
+    path = Path(ref)
+    if not path.exists() and ":" in ref:
+        proc = subprocess.run(["git", "show", ref], cwd=ROOT, capture_output=True, check=False)
+        if proc.returncode != 0:
+            raise SpecError(f"cannot read {ref} from git: {proc.stderr.decode().strip()}")
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "openapi.yaml"
+            copy.write_bytes(proc.stdout)
+            spec = load_spec(copy)
+    else:
+        spec = load_spec(path)
+    validate_spec(spec)
+    return spec
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/diff-spec", description=__doc__.splitlines()[0])
+    parser.add_argument("old", help="the spec before (file or REV:path)")
+    parser.add_argument("new", help="the spec after (file or REV:path)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of the report")
+    args = parser.parse_args(argv)
+    try:
+        old, new = read_spec(args.old), read_spec(args.new)
+    except SpecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    changes = diff_specs(old, new)
+    breaking = any(c.breaking for c in changes)
+    if args.json:
+        print(json.dumps({"breaking": breaking, "changes": [c.as_dict() for c in changes]}, indent=2))
+    else:
+        print(report(changes))
+    return 1 if breaking else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
