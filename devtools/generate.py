@@ -21,7 +21,7 @@ from devtools.spec_io import SpecError, load_spec, validate_spec
 from devtools.tolerant import tolerant_copy
 
 
-def generate_into(out_dir: Path, spec_path: Path = SPEC) -> None:
+def generate_into(out_dir: Path, spec_path: Path = SPEC, config: Path = GENERATOR_CONFIG) -> None:
     """Run the pinned generator on the tolerant copy of ``spec_path``; the package lands in ``out_dir``."""
     spec = load_spec(spec_path)
     validate_spec(spec)
@@ -35,7 +35,7 @@ def generate_into(out_dir: Path, spec_path: Path = SPEC) -> None:
             "--path",
             str(tolerant),
             "--config",
-            str(GENERATOR_CONFIG),
+            str(config),
             "--meta",
             "none",
             "--output-path",
@@ -77,6 +77,12 @@ def tree_diff(expected: Path, actual: Path) -> tuple[list[str], str]:
     return summary, "".join(chunks)
 
 
+def replace_tree(fresh: Path, target: Path) -> None:
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(fresh, target)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/generate", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail with a diff when generated/ has drifted")
@@ -99,9 +105,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"generated/ matches the spec ({len(_files(fresh))} files, {elapsed:.1f}s)")
             return 0
-        if GENERATED_DIR.exists():
-            shutil.rmtree(GENERATED_DIR)
-        shutil.copytree(fresh, GENERATED_DIR)
+        replace_tree(fresh, GENERATED_DIR)
     print(f"generated/{GENERATED_DIR.name}: " + (f"{len(summary)} file(s) changed" if summary else "unchanged"))
     if summary:
         print("\n".join(summary))

@@ -144,6 +144,7 @@ class MockRotor:
         self.faults = faults or Faults()
         self.api_key = next(iter(keys)) if keys else TEST_API_KEY
         self.statuses: Counter[tuple[str, int]] = Counter()  # (operationId, status) -> count, for coverage
+        self.requests_received = 0  # every request that reached an operation, with or without a valid key
         self.app = Starlette(routes=self._routes())
         self.app.router.redirect_slashes = False
 
@@ -170,6 +171,7 @@ class MockRotor:
 
     def _endpoint(self, ops: dict[str, dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
+            self.requests_received += 1
             op = ops[request.method]
             response = await self.respond(request, op)
             self.statuses[(op["operationId"], response.status_code)] += 1
