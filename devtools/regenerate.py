@@ -8,8 +8,10 @@ import sys
 import time
 
 from devtools import generate
+from devtools.diff_spec import read_spec
 from devtools.paths import ROOT, SPEC
-from devtools.spec_io import SpecError, load_spec, validate_spec
+from devtools.spec_diff import diff_specs, report
+from devtools.spec_io import Spec, SpecError, load_spec, validate_spec
 
 
 def _step(title: str) -> float:
@@ -20,6 +22,18 @@ def _step(title: str) -> float:
 def _pytest(*args: str) -> bool:
     proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "--no-header", *args], cwd=ROOT, check=False)
     return proc.returncode == 0
+
+
+def _api_diff_summary(spec: Spec) -> str:
+    try:
+        released = read_spec("HEAD:spec/openapi.yaml")
+    except SpecError as exc:
+        print(f"skipped: {exc}")
+        return "no committed spec to compare with"
+    changes = diff_specs(released, spec)
+    print(report(changes))
+    breaking = sum(c.breaking for c in changes)
+    return f"{len(changes)} change(s), {breaking} breaking" + (" (see above)" if breaking else "")
 
 
 def main() -> int:
@@ -39,6 +53,9 @@ def main() -> int:
 
     started = _step("lint the spec (project rules)")
     results.append(("spec lint", _pytest("contract_tests/test_spec_lint.py"), time.perf_counter() - started, ""))
+
+    started = _step("what changed in the API since the last commit (HEAD:spec/openapi.yaml)")
+    results.append(("API diff vs HEAD", True, time.perf_counter() - started, _api_diff_summary(spec)))
 
     started = _step("regenerate generated/ from the spec")
     results.append(("regenerate", generate.main([]) == 0, time.perf_counter() - started, ""))
