@@ -2,7 +2,9 @@
 
 import math
 from collections.abc import Iterator
+from pathlib import Path
 
+import orjson
 import pytest
 
 import rotor
@@ -104,3 +106,58 @@ def test_consumer_fixtures(rotor_mock: Mock, rotor_mock_server: LiveMock) -> Non
     with rotor_mock.client(max_retries=0) as client, pytest.raises(rotor.InternalServerError):
         client.auth.test()
     assert rotor_mock_server.base_url.startswith("http://127.0.0.1:")
+
+
+async def test_concurrent_iteration_is_ordered_complete_and_costs_the_same() -> None:
+    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+        async with mock.async_client() as client:
+            first = await client.customers.list(limit=100)
+            before = mock.mock.requests_served
+            sequential = [c.id async for c in first.iter_customers(concurrency=1)]
+            spent_sequential = mock.mock.requests_served - before
+            before = mock.mock.requests_served
+            concurrent = [c.id async for c in first.iter_customers(concurrency=8)]
+            spent_concurrent = mock.mock.requests_served - before
+    assert concurrent == sequential and len(set(concurrent)) == len(concurrent)
+    assert spent_concurrent == spent_sequential == math.ceil(len(concurrent) / 100) - 1  # page 1 was in hand
+
+
+async def test_stopping_early_cancels_what_is_in_flight() -> None:
+    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+        mock.faults.latency = 0.05
+        async with mock.async_client() as client:
+            first = await client.customers.list(limit=100)
+            before = mock.mock.requests_received
+            async for page in first.iter_pages(concurrency=4):
+                if page.page_number == 2:
+                    break
+        assert mock.mock.requests_received - before <= 1 + 4
+
+
+async def test_bad_concurrency_is_refused() -> None:
+    with Mock(customers=5) as mock:
+        async with mock.async_client() as client:
+            page = await client.customers.list()
+            with pytest.raises(rotor.InvalidParameterError, match="concurrency"):
+                [p async for p in page.iter_pages(concurrency=0)]
+
+
+def test_export_jsonl_streams_every_customer(live: LiveMock, tmp_path: Path) -> None:
+    expected = _unarchived(live.mock)
+    before = live.mock.requests_served
+    with live.client() as client:
+        written = client.customers.export_jsonl(tmp_path / "customers.jsonl")
+    lines = (tmp_path / "customers.jsonl").read_bytes().splitlines()
+    assert written == len(lines) == len(expected)
+    assert {orjson.loads(line)["id"] for line in lines} == expected
+    assert live.mock.requests_served - before == math.ceil(len(expected) / 1000)
+
+
+async def test_async_export_jsonl(tmp_path: Path) -> None:
+    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+        async with mock.async_client() as client:
+            written = await client.customers.export_jsonl(tmp_path / "active.jsonl", status="active", concurrency=3)
+    lines = (tmp_path / "active.jsonl").read_bytes().splitlines()
+    expected = {s.record["id"] for s in mock.store.all() if not s.archived and s.record["status"] == "active"}
+    assert written == len(lines) == len(expected)
+    assert {orjson.loads(line)["id"] for line in lines} == expected

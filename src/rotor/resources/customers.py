@@ -7,13 +7,16 @@ without any of them would create a second customer, so it is never replayed once
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+import os
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import orjson
 
 from rotor import _validation
 from rotor._base_client import RawResponse, finish
 from rotor._validation import ListQuery, StatusArg, TagsArg
-from rotor.pagination import AsyncCustomerPage, CustomerPage
+from rotor.pagination import DEFAULT_CONCURRENCY, AsyncCustomerPage, CustomerPage
 from rotor.resources import _decoders
 from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
 from rotor_generated.models import Customer, CustomerUpsertParams, CustomerUpsertResult
@@ -22,6 +25,14 @@ if TYPE_CHECKING:
     from rotor._client import AsyncRotor, Rotor
 
 _UPSERT_KEYS = ("id", "phone", "email")
+
+
+def _write_jsonl(out: BinaryIO, customers: Iterable[Customer]) -> int:
+    written = 0
+    for customer in customers:
+        out.write(orjson.dumps(customer.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
+        written += 1
+    return written
 
 
 def _upsert_is_replayable(params: CustomerUpsertParams) -> bool:
@@ -68,6 +79,23 @@ class Customers:
         """The customer with this id; raises NotFoundError when there is none."""
         kwargs = retrieve_customer._get_kwargs(_validation.customer_id(id))
         return finish(self._client.request(kwargs, _decoders.customer, idempotent=True))
+
+    def export_jsonl(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        archived: bool = False,
+        search: str | None = None,
+        status: StatusArg = None,
+        tags: TagsArg = None,
+    ) -> int:
+        """Write every matching customer to ``path`` as JSON Lines, one page in memory at a time.
+
+        Costs ceil(total / 1000) requests; returns the number of customers written.
+        """
+        first = self.list(archived=archived, search=search, status=status, tags=tags)
+        with open(path, "wb") as out:
+            return _write_jsonl(out, first)
 
     def create_or_update(
         self, params: CustomerUpsertParams | Mapping[str, Any] | None = None, /, **fields: Any
@@ -120,6 +148,28 @@ class AsyncCustomers:
         """The customer with this id; raises NotFoundError when there is none."""
         kwargs = retrieve_customer._get_kwargs(_validation.customer_id(id))
         return finish(await self._client.request(kwargs, _decoders.customer, idempotent=True))
+
+    async def export_jsonl(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        archived: bool = False,
+        search: str | None = None,
+        status: StatusArg = None,
+        tags: TagsArg = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+    ) -> int:
+        """Write every matching customer to ``path`` as JSON Lines, fetching ``concurrency`` pages at a time.
+
+        Holds at most ``concurrency`` + 1 pages in memory; costs ceil(total / 1000) requests.
+        """
+        first = await self.list(archived=archived, search=search, status=status, tags=tags)
+        written = 0
+        with open(path, "wb") as out:
+            async for customer in first.iter_customers(concurrency=concurrency):
+                out.write(orjson.dumps(customer.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
+                written += 1
+        return written
 
     async def create_or_update(
         self, params: CustomerUpsertParams | Mapping[str, Any] | None = None, /, **fields: Any

@@ -1,0 +1,242 @@
+"""scripts/bench [--quick] [--json]: the three costs users feel, each against its floor, measured in one run.
+
+1. CPU to decode a realistic 1,000-customer page: the SDK's default path vs ``orjson.loads`` of the same bytes
+   (the floor) and vs the generated client's own path (stdlib json + ``from_dict``).
+2. A full export from the mock on 127.0.0.1 (its own process) with 50 ms latency per request: the SDK
+   sequential, the SDK concurrent, and a raw httpx + orjson loop at the same concurrency (the floor).
+3. Requests spent per export vs ceil(N / 1000), and peak memory while streaming an export to JSON Lines.
+
+Ratios, not timings, are the result: these machines are noisy, and a ratio measured within one run is not.
+"""
+
+import argparse
+import asyncio
+import gc
+import json
+import math
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+
+from rotor import AsyncRotor, Rotor
+from rotor._base_client import decode_response
+from rotor.resources import _decoders
+from rotor.testing import MockRotor
+from rotor.testing.store import Filters
+from rotor_generated import Client
+from rotor_generated.api.customers import list_customers
+
+CONCURRENCY = 8
+LATENCY = 0.05
+
+
+def _median_ms(fn: Callable[[], object], repeats: int, number: int) -> float:
+    gc.collect()
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        for _ in range(number):
+            fn()
+        samples.append((time.perf_counter() - started) / number * 1000)
+    return statistics.median(samples)
+
+
+def bench_decode(repeats: int) -> dict[str, float]:
+    mock = MockRotor(customers=1000, seed=1)
+    items, pagination = mock.store.page(Filters(archived=True), limit=1000, page=1)
+    body = orjson.dumps({"data": items, "pagination": pagination, "status": "success"})
+    request = httpx.Request("GET", "http://127.0.0.1/open-api/customers")
+    generated_client = Client(base_url="http://127.0.0.1/open-api")
+
+    def sdk() -> object:
+        return decode_response(httpx.Response(200, content=body, request=request), _decoders.page)
+
+    def generated() -> object:
+        response = httpx.Response(200, content=body, request=request)
+        return list_customers._build_response(client=generated_client, response=response).parsed
+
+    floor = _median_ms(lambda: orjson.loads(body), repeats, 10)
+    sdk_ms = _median_ms(sdk, repeats, 10)
+    generated_ms = _median_ms(generated, repeats, 10)
+    return {
+        "page_kib": len(body) / 1024,
+        "orjson_ms": floor,
+        "sdk_ms": sdk_ms,
+        "generated_ms": generated_ms,
+        "decode_vs_orjson": sdk_ms / floor,
+        "decode_vs_generated": sdk_ms / generated_ms,
+    }
+
+
+@contextmanager
+def served_mock(customers: int) -> Iterator[tuple[str, str]]:
+    """The mock in its own process, so its CPU does not share a GIL with the client being measured."""
+    cmd = [sys.executable, "-m", "rotor.testing", "--customers", str(customers), "--daily-quota", str(10**9),
+           "--latency", str(LATENCY)]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
+    try:
+        assert proc.stdout is not None
+        base_url = proc.stdout.readline().strip().split("=", 1)[1]
+        api_key = proc.stdout.readline().strip().split("=", 1)[1]
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                httpx.get(base_url + "/auth/test", headers={"x-api-key": api_key, "rotor-api-version": "1.1.0"})
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        yield base_url, api_key
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+class Counter:
+    def __init__(self) -> None:
+        self.requests = 0
+
+    def hook(self, request: httpx.Request) -> None:
+        self.requests += 1
+
+    async def ahook(self, request: httpx.Request) -> None:
+        self.requests += 1
+
+
+def _sdk_sequential(base_url: str, api_key: str) -> tuple[float, int, int]:
+    counter = Counter()
+    with (
+        httpx.Client(event_hooks={"request": [counter.hook]}) as http,
+        Rotor(api_key=api_key, base_url=base_url, http_client=http) as client,
+    ):
+        started = time.perf_counter()
+        count = sum(1 for _ in client.customers.list(archived=True))
+        return time.perf_counter() - started, count, counter.requests
+
+
+async def _sdk_concurrent(base_url: str, api_key: str) -> tuple[float, int, int]:
+    counter = Counter()
+    limits = httpx.Limits(max_connections=CONCURRENCY * 2)
+    async with httpx.AsyncClient(event_hooks={"request": [counter.ahook]}, limits=limits) as http:
+        async with AsyncRotor(api_key=api_key, base_url=base_url, http_client=http) as client:
+            started = time.perf_counter()
+            page = await client.customers.list(archived=True)
+            count = 0
+            async for _ in page.iter_customers(concurrency=CONCURRENCY):
+                count += 1
+            return time.perf_counter() - started, count, counter.requests
+
+
+async def _raw_concurrent(base_url: str, api_key: str) -> tuple[float, int]:
+    headers = {"x-api-key": api_key, "rotor-api-version": "1.1.0"}
+    limits = httpx.Limits(max_connections=CONCURRENCY * 2)
+    async with httpx.AsyncClient(headers=headers, limits=limits) as http:
+        semaphore = asyncio.Semaphore(CONCURRENCY)
+
+        async def fetch(page: int) -> Any:
+            async with semaphore:
+                response = await http.get(
+                    base_url + "/customers", params={"archived": "true", "limit": 1000, "page": page}
+                )
+                return orjson.loads(response.content)
+
+        started = time.perf_counter()
+        first = await fetch(1)
+        pages = math.ceil(first["pagination"]["total"] / 1000)
+        rest = await asyncio.gather(*(fetch(n) for n in range(2, pages + 1)))
+        count = len(first["data"]) + sum(len(p["data"]) for p in rest)
+        return time.perf_counter() - started, count
+
+
+def _streaming_peak_mb(base_url: str, api_key: str) -> tuple[float, float]:
+    """Peak traced memory while streaming to JSONL, and for holding the same export as a list (the contrast)."""
+    with Rotor(api_key=api_key, base_url=base_url) as client, tempfile.TemporaryDirectory() as tmp:
+        tracemalloc.start()
+        client.customers.export_jsonl(Path(tmp) / "export.jsonl", archived=True)
+        streaming = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.reset_peak()
+        everything = list(client.customers.list(archived=True))
+        held = tracemalloc.get_traced_memory()[1] / 2**20
+        tracemalloc.stop()
+        del everything
+    return streaming, held
+
+
+def bench_export(customers: int) -> dict[str, float]:
+    with served_mock(customers) as (base_url, api_key):
+        floor_requests = math.ceil(customers / 1000)
+        seq_s, seq_count, seq_requests = _sdk_sequential(base_url, api_key)
+        conc_s, conc_count, conc_requests = asyncio.run(_sdk_concurrent(base_url, api_key))
+        raw_s, raw_count = asyncio.run(_raw_concurrent(base_url, api_key))
+        assert seq_count == conc_count == raw_count == customers, (seq_count, conc_count, raw_count)
+        streaming_mb, held_mb = _streaming_peak_mb(base_url, api_key)
+    return {
+        "export_customers": customers,
+        "export_sequential_s": seq_s,
+        "export_concurrent_s": conc_s,
+        "export_raw_s": raw_s,
+        "export_concurrent_speedup": seq_s / conc_s,
+        "export_vs_raw": conc_s / raw_s,
+        "export_requests": conc_requests,
+        "export_requests_floor": floor_requests,
+        "export_requests_over_floor": max(seq_requests, conc_requests) / floor_requests,
+        "export_peak_mb": streaming_mb,
+        "export_all_in_memory_mb": held_mb,
+    }
+
+
+RATIOS = [
+    "decode_vs_orjson",
+    "decode_vs_generated",
+    "export_concurrent_speedup",
+    "export_vs_raw",
+    "export_requests_over_floor",
+]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20,000-customer export and fewer repeats (< 3 min)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args(argv)
+    customers = 20_000 if args.quick else 100_000
+    results: dict[str, Any] = {
+        "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}",
+        "latency_ms": LATENCY * 1000,
+        "concurrency": CONCURRENCY,
+    }
+    results |= bench_decode(repeats=5 if args.quick else 15)
+    results |= bench_export(customers)
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    print(
+        f"# {results['machine']}; page {results['page_kib']:.0f} KiB; export of {customers:,} customers at {LATENCY * 1000:.0f} ms latency"
+    )
+    for name in RATIOS:
+        print(f"{name}: {results[name]:.2f}")
+    print(
+        f"export_peak_mb: {results['export_peak_mb']:.1f} (holding the export as a list: {results['export_all_in_memory_mb']:.1f})"
+    )
+    print(f"# decode ms: orjson {results['orjson_ms']:.2f}, sdk {results['sdk_ms']:.2f}, generated {results['generated_ms']:.2f}; "
+          f"export s: sequential {results['export_sequential_s']:.2f}, concurrent {results['export_concurrent_s']:.2f}, raw {results['export_raw_s']:.2f}; "
+          f"requests {results['export_requests']} (floor {results['export_requests_floor']})")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
