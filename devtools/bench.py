@@ -131,14 +131,16 @@ def _sdk_sequential(base_url: str, api_key: str) -> tuple[float, int, int]:
 async def _sdk_concurrent(base_url: str, api_key: str) -> tuple[float, int, int]:
     counter = Counter()
     limits = httpx.Limits(max_connections=CONCURRENCY * 2)
-    async with httpx.AsyncClient(event_hooks={"request": [counter.ahook]}, limits=limits) as http:
-        async with AsyncRotor(api_key=api_key, base_url=base_url, http_client=http) as client:
-            started = time.perf_counter()
-            page = await client.customers.list(archived=True)
-            count = 0
-            async for _ in page.iter_customers(concurrency=CONCURRENCY):
-                count += 1
-            return time.perf_counter() - started, count, counter.requests
+    async with (
+        httpx.AsyncClient(event_hooks={"request": [counter.ahook]}, limits=limits) as http,
+        AsyncRotor(api_key=api_key, base_url=base_url, http_client=http) as client,
+    ):
+        started = time.perf_counter()
+        page = await client.customers.list(archived=True)
+        count = 0
+        async for _ in page.iter_customers(concurrency=CONCURRENCY):
+            count += 1
+        return time.perf_counter() - started, count, counter.requests
 
 
 async def _raw_concurrent(base_url: str, api_key: str) -> tuple[float, int]:
@@ -215,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     customers = 20_000 if args.quick else 100_000
     results: dict[str, Any] = {
-        "machine": f"{platform.python_implementation()} {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}",
+        "machine": f"Python {platform.python_version()}, {os.cpu_count()} cores, {platform.machine()}",
         "latency_ms": LATENCY * 1000,
         "concurrency": CONCURRENCY,
     }
@@ -224,17 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
-    print(
-        f"# {results['machine']}; page {results['page_kib']:.0f} KiB; export of {customers:,} customers at {LATENCY * 1000:.0f} ms latency"
-    )
+    r = results
+    print(f"# {r['machine']}; page {r['page_kib']:.0f} KiB; {customers:,} customers at {LATENCY * 1000:.0f} ms latency")
     for name in RATIOS:
-        print(f"{name}: {results[name]:.2f}")
-    print(
-        f"export_peak_mb: {results['export_peak_mb']:.1f} (holding the export as a list: {results['export_all_in_memory_mb']:.1f})"
-    )
-    print(f"# decode ms: orjson {results['orjson_ms']:.2f}, sdk {results['sdk_ms']:.2f}, generated {results['generated_ms']:.2f}; "
-          f"export s: sequential {results['export_sequential_s']:.2f}, concurrent {results['export_concurrent_s']:.2f}, raw {results['export_raw_s']:.2f}; "
-          f"requests {results['export_requests']} (floor {results['export_requests_floor']})")  # fmt: skip
+        print(f"{name}: {r[name]:.2f}")
+    print(f"export_peak_mb: {r['export_peak_mb']:.1f}")
+    print(f"# holding the same export as a list instead: {r['export_all_in_memory_mb']:.1f} MB")
+    print(f"# decode ms: orjson {r['orjson_ms']:.2f}, sdk {r['sdk_ms']:.2f}, generated {r['generated_ms']:.2f}")
+    print(f"# export s: sequential {r['export_sequential_s']:.2f}, concurrent {r['export_concurrent_s']:.2f}, ", end="")
+    print(f"raw {r['export_raw_s']:.2f}; requests {r['export_requests']} (floor {r['export_requests_floor']})")
     return 0
 
 
