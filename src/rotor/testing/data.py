@@ -69,7 +69,7 @@ FAKER_RECORDS = 5000
 
 
 def _variant(base: dict[str, Any], rng: random.Random, index: int, count: int) -> dict[str, Any]:
-    record = orjson.loads(orjson.dumps(base))  # a deep copy; JSON data copies fastest this way
+    record: dict[str, Any] = orjson.loads(orjson.dumps(base))  # a deep copy; JSON data copies fastest this way
     record["id"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
     created = EPOCH + timedelta(minutes=index * (7 * 365 * 1440 // max(count, 1)) + rng.randrange(30))
     record["created_at"] = created.isoformat(timespec="milliseconds").replace("+00:00", "Z")
