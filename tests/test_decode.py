@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import rotor_generated.models as models
 from rotor import UNSET, Address, Customer, CustomerStatus, Rotor
 from rotor._decode import Malformed, decode_model
-from tests.strategies import body_for
+from tests.strategies import body_for, json_values
 
 RESPONSE_SCHEMAS = [
     "CustomerListResponse",
@@ -112,3 +112,22 @@ def test_a_malformed_optional_field_never_loses_the_record(field: str, value: An
 def test_a_broken_envelope_is_an_error(body: Any) -> None:
     with pytest.raises(Malformed):
         decode_model(models.CustomerListResponse, body)
+
+
+@given(data=st.data())
+def test_nothing_the_server_sent_is_lost(data: st.DataObject) -> None:
+    """Whatever a (possibly broken) page holds, a page that decodes keeps every key of every record."""
+    body = data.draw(body_for("CustomerListResponse"))
+    customers = body.get("data", [])
+    if customers:
+        index = data.draw(st.integers(0, len(customers) - 1))
+        key = data.draw(st.sampled_from(["status", "created_at", "tags", "address", "first_name", "location", "extra"]))
+        customers[index][key] = data.draw(json_values)
+    try:
+        page = decode_model(models.CustomerListResponse, body)
+    except Malformed:
+        return  # only the envelope may refuse, and these edits never touch it
+    decoded_customers = [] if page.data is UNSET else page.data
+    assert isinstance(decoded_customers, list)
+    for sent, decoded in zip(customers, decoded_customers, strict=True):
+        assert set(decoded.to_dict()) >= set(sent)
