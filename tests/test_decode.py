@@ -1,8 +1,11 @@
 """The SDK's decoder builds the same generated models as the generated ``from_dict``, and more tolerantly."""
 
 import datetime
+import json
 from typing import Any
 
+import httpx
+import orjson
 import pytest
 import respx
 from hypothesis import given
@@ -10,8 +13,14 @@ from hypothesis import strategies as st
 
 import rotor_generated.models as models
 from rotor import UNSET, Address, Customer, CustomerStatus, Rotor
+from rotor._base_client import decode_response
 from rotor._decode import Malformed, decode_model
-from tests.strategies import body_for, json_values
+from rotor._exceptions import APIResponseValidationError
+from rotor._fastpath import fast_decode
+from rotor.resources import _decoders
+from rotor.testing import MockRotor
+from rotor.testing.store import Filters
+from tests.strategies import body_for, json_values, malformed_bytes
 
 RESPONSE_SCHEMAS = [
     "CustomerListResponse",
@@ -131,3 +140,66 @@ def test_nothing_the_server_sent_is_lost(data: st.DataObject) -> None:
     assert isinstance(decoded_customers, list)
     for sent, decoded in zip(customers, decoded_customers, strict=True):
         assert set(decoded.to_dict()) >= set(sent)
+
+
+# -- the msgspec fast path ------------------------------------------------------------------------------------
+
+
+FAST_SCHEMAS = ["CustomerListResponse", "CustomerResponse", "CustomerUpsertResult", "AuthTestResponse"]
+
+
+@pytest.mark.parametrize("schema_name", FAST_SCHEMAS)
+@given(data=st.data())
+def test_fast_path_builds_the_models_the_generated_code_builds(schema_name: str, data: st.DataObject) -> None:
+    body = data.draw(body_for(schema_name))
+    cls = getattr(models, schema_name)
+    fast = fast_decode(cls, json.dumps(body).encode())
+    if fast is not None:  # it may decline (e.g. an unknown field); then the tolerant decoder takes over
+        assert fast == decode_model(cls, body) == cls.from_dict(body)
+
+
+def test_fast_path_takes_realistic_pages_and_declines_odd_ones() -> None:
+    mock = MockRotor(customers=300)
+    items, pagination = mock.store.page(Filters(archived=True), limit=300, page=1)
+    body = {"data": items, "pagination": pagination, "status": "success"}
+    fast = fast_decode(models.CustomerListResponse, orjson.dumps(body))
+    assert fast is not None and fast == decode_model(models.CustomerListResponse, body)
+    odd = {**body, "data": [{**items[0], "loyalty_tier": "gold"}]}
+    assert fast_decode(models.CustomerListResponse, orjson.dumps(odd)) is None
+
+
+def _tolerant_only(schema_name: str, content: bytes) -> object:
+    try:
+        return decode_model(getattr(models, schema_name), orjson.loads(content))
+    except (ValueError, Malformed) as exc:
+        return type(exc)
+
+
+@pytest.mark.parametrize("schema_name", FAST_SCHEMAS)
+@given(data=st.data())
+def test_fast_and_tolerant_paths_agree_on_any_bytes(schema_name: str, data: st.DataObject) -> None:
+    content = data.draw(
+        st.one_of(body_for(schema_name).map(lambda b: json.dumps(b).encode()), malformed_bytes(schema_name))
+    )
+    decoder = getattr(
+        _decoders,
+        {
+            "CustomerListResponse": "page",
+            "CustomerResponse": "customer",
+            "CustomerUpsertResult": "upsert_result",
+            "AuthTestResponse": "auth_test",
+        }[schema_name],
+    )
+    request = httpx.Request("GET", "http://127.0.0.1/open-api")
+    try:
+        result: object = decode_response(httpx.Response(200, content=content, request=request), decoder)
+    except APIResponseValidationError:
+        result = APIResponseValidationError
+    reference = _tolerant_only(schema_name, content)
+    if isinstance(reference, type):  # the tolerant path refuses: the SDK raises its typed error
+        assert result is APIResponseValidationError
+    elif result is not APIResponseValidationError:
+        assert result == decoder.finish(reference)
+    else:  # only the finishing step may refuse a body both paths decoded (CustomerResponse without data)
+        with pytest.raises(Malformed):
+            decoder.finish(reference)

@@ -10,14 +10,14 @@ import contextvars
 import os
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import httpx
 import tenacity
 
 from rotor import _constants, _retry
-from rotor._decode import Malformed, gc_paused, loads
+from rotor._decode import Malformed, decode_model, gc_paused, loads
 from rotor._exceptions import (
     APIConnectionError,
     APIResponseValidationError,
@@ -27,8 +27,12 @@ from rotor._exceptions import (
     RotorError,
     status_error_class,
 )
+from rotor._fastpath import fast_decode
 from rotor._logging import REDACTED, logger, register_secret
 from rotor._version import __version__
+
+if TYPE_CHECKING:
+    from rotor.resources._decoders import Decoder
 
 T = TypeVar("T")
 API_KEY_HEADER = "x-api-key"
@@ -111,20 +115,28 @@ def _status_error(response: httpx.Response) -> APIStatusError:
     )
 
 
-def decode_response(response: httpx.Response, decode: Callable[[Any], T]) -> T:
-    """Raise for an error status; otherwise parse the body with ``decode`` or raise APIResponseValidationError."""
+def decode_response(response: httpx.Response, decoder: Decoder[Any, T]) -> T:
+    """Raise for an error status; otherwise build the body's model and finish it, or raise
+    APIResponseValidationError. Well-formed bodies take the msgspec fast path; anything it declines (unknown
+    fields, odd values) goes through the tolerant decoder, which keeps what it cannot type."""
     if response.status_code >= 400:
         raise _status_error(response)
+    content = response.content
+    body: Any = None
     # Parsing and model building allocate thousands of acyclic objects per page: keep the GC out of it.
     with gc_paused():
         try:
-            body = loads(response.content)
-        except ValueError:
-            response.request = redacted_request(response.request)
-            snippet = response.text[:80]
-            raise APIResponseValidationError(f"response body is not JSON: {snippet!r}", response=response) from None
-        try:
-            return decode(body)
+            model = fast_decode(decoder.model, content)
+            if model is None:
+                try:
+                    body = loads(content)
+                except ValueError:
+                    response.request = redacted_request(response.request)
+                    snippet = response.text[:80]
+                    message = f"response body is not JSON: {snippet!r}"
+                    raise APIResponseValidationError(message, response=response) from None
+                model = decode_model(decoder.model, body)
+            return decoder.finish(model)
         except Malformed as exc:
             response.request = redacted_request(response.request)
             message = f"response does not match the spec: {exc}"
@@ -202,7 +214,7 @@ class SyncAPIClient(BaseClient):
         _log_response(request, response, started)
         return response
 
-    def request(self, kwargs: dict[str, Any], decode: Callable[[Any], T], *, idempotent: bool) -> RawResponse[T]:
+    def request(self, kwargs: dict[str, Any], decode: Decoder[Any, T], *, idempotent: bool) -> RawResponse[T]:
         retrying = tenacity.Retrying(sleep=self._sleep, **_retry.policy(self.max_retries, idempotent=idempotent))
         for attempt in retrying:
             with attempt:
@@ -233,7 +245,7 @@ class AsyncAPIClient(BaseClient):
         _log_response(request, response, started)
         return response
 
-    async def request(self, kwargs: dict[str, Any], decode: Callable[[Any], T], *, idempotent: bool) -> RawResponse[T]:
+    async def request(self, kwargs: dict[str, Any], decode: Decoder[Any, T], *, idempotent: bool) -> RawResponse[T]:
         retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_retry.policy(self.max_retries, idempotent=idempotent))
         async for attempt in retrying:
             with attempt:

@@ -1,10 +1,13 @@
-"""Response decoders per operation: the shape of each success body, and what is required of it."""
+"""Response decoders per operation: the model each success body is, and what is required of it."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
-from rotor._decode import Malformed, decode_model
+import attrs
+
+from rotor._decode import Malformed
 from rotor_generated.models import (
     AuthTestResponse,
     Customer,
@@ -15,24 +18,35 @@ from rotor_generated.models import (
 )
 from rotor_generated.types import Unset
 
+M = TypeVar("M")
+R = TypeVar("R")
 
-def page(body: Any) -> tuple[list[Customer], Pagination]:
-    envelope = decode_model(CustomerListResponse, body)
+
+@attrs.frozen
+class Decoder(Generic[M, R]):
+    """``model`` is what the body decodes to; ``finish`` turns it into what the method returns."""
+
+    model: type[M]
+    finish: Callable[[M], R]
+
+
+def _page(envelope: CustomerListResponse) -> tuple[list[Customer], Pagination]:
     data = [] if isinstance(envelope.data, Unset) else envelope.data
     pagination = Pagination() if isinstance(envelope.pagination, Unset) else envelope.pagination
     return data, pagination
 
 
-def customer(body: Any) -> Customer:
-    envelope = decode_model(CustomerResponse, body)
+def _customer(envelope: CustomerResponse) -> Customer:
     if isinstance(envelope.data, Unset):
         raise Malformed("CustomerResponse.data", None, "a customer", got="nothing")
     return envelope.data
 
 
-def upsert_result(body: Any) -> CustomerUpsertResult:
-    return decode_model(CustomerUpsertResult, body)
+def _same(model: Any) -> Any:
+    return model
 
 
-def auth_test(body: Any) -> AuthTestResponse:
-    return decode_model(AuthTestResponse, body)
+page: Decoder[CustomerListResponse, tuple[list[Customer], Pagination]] = Decoder(CustomerListResponse, _page)
+customer: Decoder[CustomerResponse, Customer] = Decoder(CustomerResponse, _customer)
+upsert_result: Decoder[CustomerUpsertResult, CustomerUpsertResult] = Decoder(CustomerUpsertResult, _same)
+auth_test: Decoder[AuthTestResponse, AuthTestResponse] = Decoder(AuthTestResponse, _same)
