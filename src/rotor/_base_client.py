@@ -170,6 +170,15 @@ class BaseClient:
         self.max_retries = max_retries
         self.timeout = _constants.DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
 
+    def _options(self, *, timeout: float | httpx.Timeout | None, max_retries: int | None) -> dict[str, Any]:
+        """This client's settings with some overridden, for ``with_options``."""
+        return {
+            "api_key": self.api_key,
+            "base_url": self.base_url,
+            "timeout": timeout if timeout is not None else self.timeout,
+            "max_retries": max_retries if max_retries is not None else self.max_retries,
+        }
+
     def __repr__(self) -> str:
         # Never the key: reprs end up in logs and tracebacks.
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"

@@ -75,13 +75,7 @@ class Rotor(SyncAPIClient):
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Rotor:
         """A client sharing this one's connections, with some options changed."""
-        return Rotor(
-            api_key=self.api_key,
-            base_url=self.base_url,
-            timeout=timeout if timeout is not None else self.timeout,
-            max_retries=max_retries if max_retries is not None else self.max_retries,
-            http_client=self._http,
-        )
+        return Rotor(http_client=self._http, **self._options(timeout=timeout, max_retries=max_retries))
 
     def __enter__(self) -> Rotor:
         return self
@@ -120,13 +114,7 @@ class AsyncRotor(AsyncAPIClient):
         self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
     ) -> AsyncRotor:
         """A client sharing this one's connections, with some options changed."""
-        return AsyncRotor(
-            api_key=self.api_key,
-            base_url=self.base_url,
-            timeout=timeout if timeout is not None else self.timeout,
-            max_retries=max_retries if max_retries is not None else self.max_retries,
-            http_client=self._http,
-        )
+        return AsyncRotor(http_client=self._http, **self._options(timeout=timeout, max_retries=max_retries))
 
     async def __aenter__(self) -> AsyncRotor:
         return self
