@@ -104,6 +104,8 @@ def served_mock(customers: int) -> Iterator[tuple[str, str]]:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()
 
 
 class Counter:

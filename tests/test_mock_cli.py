@@ -26,3 +26,5 @@ def test_mock_cli_prints_config_then_serves() -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()

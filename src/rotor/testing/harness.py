@@ -21,7 +21,6 @@ class Mock:
 
     def __init__(self, mock: MockRotor | None = None, **options: Any) -> None:
         self.mock = mock or MockRotor(**options)
-        self._closers: list[Any] = []
 
     @property
     def api_key(self) -> str:
@@ -40,9 +39,8 @@ class Mock:
         return self.mock.keys
 
     def http_client(self) -> httpx.Client:
-        client = httpx.Client(transport=MockTransport(self.mock.app))
-        self._closers.append(client.close)
-        return client
+        """An httpx client that reaches this mock; the caller closes it."""
+        return httpx.Client(transport=MockTransport(self.mock.app))
 
     def async_http_client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(transport=AsyncMockTransport(self.mock.app))
@@ -50,18 +48,23 @@ class Mock:
     def client(self, **options: Any) -> Rotor:
         """A ``Rotor`` wired to this mock (options as for ``Rotor``; the key defaults to the mock's test key)."""
         options.setdefault("api_key", self.api_key)
-        options.setdefault("http_client", self.http_client())
-        return Rotor(base_url=self.base_url, **options)
+        if "http_client" in options:
+            return Rotor(base_url=self.base_url, **options)
+        client = Rotor(base_url=self.base_url, http_client=self.http_client(), **options)
+        client._owns_http = True  # made for this client alone: closing the client closes it
+        return client
 
     def async_client(self, **options: Any) -> AsyncRotor:
+        """An ``AsyncRotor`` wired to this mock (as ``client()``)."""
         options.setdefault("api_key", self.api_key)
-        options.setdefault("http_client", self.async_http_client())
-        return AsyncRotor(base_url=self.base_url, **options)
+        if "http_client" in options:
+            return AsyncRotor(base_url=self.base_url, **options)
+        client = AsyncRotor(base_url=self.base_url, http_client=self.async_http_client(), **options)
+        client._owns_http = True
+        return client
 
     def close(self) -> None:
-        for close in reversed(self._closers):
-            close()
-        self._closers.clear()
+        """Release what the mock holds (nothing in-process; the server for ``LiveMock``)."""
 
     def __enter__(self) -> Self:
         return self
@@ -79,13 +82,10 @@ class LiveMock(Mock):
         self.base_url = self.server.base_url
 
     def http_client(self) -> httpx.Client:
-        client = httpx.Client()
-        self._closers.append(client.close)
-        return client
+        return httpx.Client()
 
     def async_http_client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient()
 
     def close(self) -> None:
-        super().close()
         self.server.stop()

@@ -28,6 +28,11 @@ class AsyncMockTransport(httpx.AsyncBaseTransport):
         return out
 
 
+def _serve(loop: asyncio.AbstractEventLoop) -> None:
+    loop.run_forever()
+    loop.close()  # after close() stopped it: release the loop's own sockets
+
+
 class MockTransport(httpx.BaseTransport):
     """Sync transport: runs the ASGI app on an event loop in a daemon thread, started on first use.
 
@@ -43,7 +48,7 @@ class MockTransport(httpx.BaseTransport):
         with self._lock:
             if self._loop is None:
                 loop = asyncio.new_event_loop()
-                threading.Thread(target=loop.run_forever, name="rotor-mock-loop", daemon=True).start()
+                threading.Thread(target=_serve, args=(loop,), name="rotor-mock-loop", daemon=True).start()
                 self._loop = loop
             return self._loop
 
