@@ -61,7 +61,8 @@ def test_bump_with_an_added_optional_field(project: Path, tmp_path: Path) -> Non
     assert spec["info"]["version"] == "1.2.0" and header["enum"] == ["1.2.0"] and header["default"] == "1.2.0"
     assert header["x-enum-varnames"] == ["V1_2_0"]
     # Regenerated cleanly: generated/ is exactly what the new spec produces, and carries the new field.
-    generate_into(tmp_path / "fresh", project / "spec" / "openapi.yaml", project / "spec" / "generator.yaml")
+    spec_dir = project / "spec"
+    generate_into(tmp_path / "fresh", spec_dir / "openapi.yaml", spec_dir / "generator.yaml", spec_dir / "templates")
     assert tree_diff(tmp_path / "fresh", project / "generated" / "rotor_generated")[0] == []
     generated = project / "generated" / "rotor_generated"
     assert "loyalty_tier: str | Unset = UNSET" in (generated / "models" / "customer.py").read_text()

@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 from devtools.generate import generate_into, tree_diff
-from devtools.paths import GENERATED_DIR, SPEC
+from devtools.paths import GENERATED_DIR, SPEC, TEMPLATES
 
 
 def test_generating_twice_is_byte_identical(tmp_path: Path) -> None:
@@ -42,3 +42,14 @@ def test_an_unregenerated_spec_edit_is_reported(tmp_path: Path) -> None:
     summary, diff = tree_diff(tmp_path / "fresh", GENERATED_DIR)
     assert summary == ["  changed  models/customer.py"]
     assert "+    nickname: str | Unset = UNSET" in diff
+
+
+def test_the_custom_template_is_the_generators_own_plus_one_repr() -> None:
+    # Copied templates silently go stale when the generator is upgraded: this fails until it is re-copied.
+    import openapi_python_client
+
+    installed = Path(openapi_python_client.__file__).parent / "templates" / "types.py.jinja"
+    ours = (TEMPLATES / "types.py.jinja").read_text()
+    addition = '\n    def __repr__(self) -> str:\n        return "UNSET"\n'
+    assert addition in ours
+    assert ours.replace(addition, "", 1) == installed.read_text()

@@ -106,7 +106,7 @@ def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool
         if any(c.breaking for c in changes) and not allow_breaking:
             print("\nBreaking changes: nothing written. Re-run with --allow-breaking to bump anyway.", file=sys.stderr)
             return 1
-        generate_into(Path(tmp) / "out", edited_path, root / "spec" / "generator.yaml")
+        generate_into(Path(tmp) / "out", edited_path, root / "spec" / "generator.yaml", root / "spec" / "templates")
         replace_tree(Path(tmp) / "out", root / "generated" / GENERATED_PACKAGE_NAME)
     spec_path.write_text(edited_text, encoding="utf-8")
 

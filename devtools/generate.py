@@ -16,12 +16,14 @@ from pathlib import Path
 
 import yaml
 
-from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, SPEC
+from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, SPEC, TEMPLATES
 from devtools.spec_io import SpecError, load_spec, validate_spec
 from devtools.tolerant import tolerant_copy
 
 
-def generate_into(out_dir: Path, spec_path: Path = SPEC, config: Path = GENERATOR_CONFIG) -> None:
+def generate_into(
+    out_dir: Path, spec_path: Path = SPEC, config: Path = GENERATOR_CONFIG, templates: Path = TEMPLATES
+) -> None:
     """Run the pinned generator on the tolerant copy of ``spec_path``; the package lands in ``out_dir``."""
     spec = load_spec(spec_path)
     validate_spec(spec)
@@ -43,6 +45,9 @@ def generate_into(out_dir: Path, spec_path: Path = SPEC, config: Path = GENERATO
             "--overwrite",
             # A warning can silently drop a whole endpoint; make it fatal.
             "--fail-on-warning",
+            # One copied template (Unset gets a readable repr); contract_tests/test_generation.py keeps it in sync.
+            "--custom-template-path",
+            str(templates),
         ]
         # The post-hooks call `ruff`: make sure it is the pinned one from this environment.
         env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}

@@ -5,5 +5,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 GENERATOR_CONFIG = ROOT / "spec" / "generator.yaml"
+TEMPLATES = ROOT / "spec" / "templates"
 GENERATED_PACKAGE_NAME = "rotor_generated"
 GENERATED_DIR = ROOT / "generated" / GENERATED_PACKAGE_NAME
