@@ -2,8 +2,10 @@
 
 Default: a bounded schemathesis run against the built-in mock on 127.0.0.1.
 ``--live``: read-only probes of the real API (or ``$ROTOR_BASE_URL``), only when ``$ROTOR_API_KEY`` is set
-explicitly; every response is validated against the spec, and no more than ``--budget`` requests (default 20)
-are sent, out of the key's 1,000 a day. Exit 0: all conform; 1: a mismatch; 2: refused (no key) or bad usage.
+explicitly; every response is validated against the spec, probes of the spec's ASSUMPTIONs (400 on bad input or a
+missing version header, 404 on an unknown id) report whether they hold, and no more than ``--budget`` requests
+(default 20) are sent, out of the key's 1,000 a day.
+Exit 0: all conform; 1: a mismatch; 2: refused (no key) or bad usage.
 """
 
 import argparse
@@ -54,6 +56,7 @@ class Probe:
     params: dict[str, Any] = attrs.field(factory=dict)
     path_params: Callable[[dict[str, Any]], dict[str, str]] | None = None
     headers: dict[str, str] = attrs.field(factory=dict)
+    without: tuple[str, ...] = ()  # headers this probe leaves out
     expect: int | None = None  # a specific status this probe should provoke
 
 
@@ -74,6 +77,7 @@ PROBES = [
     Probe("unknown id", "GET", "/customers/{id}", path_params=lambda _: {"id": str(uuid.uuid4())}, expect=404),
     Probe("limit 0 (assumed 400)", "GET", "/customers", {"limit": 0}, expect=400),
     Probe("bad key", "GET", "/auth/test", headers={"x-api-key": "rotor_invalid_key"}, expect=401),
+    Probe("no version header (assumed 400)", "GET", "/auth/test", without=("rotor-api-version",), expect=400),
 ]
 
 
@@ -111,6 +115,8 @@ def run_live(base_url: str, api_key: str, budget: int) -> int:
         for index, probe in enumerate(PROBES):
             path = probe.path.format(**probe.path_params(seen)) if probe.path_params else probe.path
             headers = {"x-api-key": api_key, "rotor-api-version": version, **probe.headers}
+            for name in probe.without:
+                del headers[name]
             try:
                 response = http.request(probe.method, base_url + path, params=probe.params, headers=headers)
             except BudgetExhausted:
