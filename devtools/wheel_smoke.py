@@ -54,7 +54,8 @@ def main() -> int:
         env_dir = Path(tmp) / "venv"
         venv.create(env_dir, with_pip=True)
         py = str(env_dir / "bin" / "python")
-        run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"{wheels[0]}[mock]"])
+        constraints = str(ROOT / "constraints.txt")  # the tested versions: a red run means our code, not a new release
+        run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"{wheels[0]}[mock]", "-c", constraints])
         run([py, "-c", SMOKE.format(call=CALL)], cwd=Path(tmp))
         print(f"built {wheels[0].name} and {sdists[0].name}; wheel smoke OK in a clean venv")
     return 0
