@@ -12,6 +12,9 @@ their own type hints (so it follows regeneration without edits), with one rule:
 
 Unknown enum values need no special case: the client is generated from a tolerant copy of the spec in which
 response enums are typed ``Enum | str`` (see devtools/tolerant.py).
+
+Responses reach this decoder only when the msgspec fast path (``_fastpath.py``) declines them; it also checks
+upsert arguments (``strict=True``). Each model's decoder is compiled once from its type hints (``_compile``).
 """
 
 from __future__ import annotations
