@@ -39,7 +39,6 @@ from rotor_generated.models import CustomerListResponse, CustomerResponse, Error
 from rotor_generated.types import UNSET, Unset
 
 T = TypeVar("T")
-Converter = Callable[[Any], Any]
 
 
 class Malformed(Exception):
@@ -70,28 +69,6 @@ def json_name(attr_name: str) -> str:
     return attr_name[:-1] if attr_name.endswith("_") else attr_name
 
 
-def _scalar(tp: type, label: str) -> Converter:
-    def convert(value: Any) -> Any:
-        # bool is an int subclass; JSON true must not pass as a number, nor 1 as a boolean.
-        if isinstance(value, tp) and (tp is bool or not isinstance(value, bool)):
-            return value
-        raise Malformed("", value, label)
-
-    return convert
-
-
-def _number(value: Any) -> Any:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return value
-    raise Malformed("", value, "number")
-
-
-def _none(value: Any) -> Any:
-    if value is None:
-        return None
-    raise Malformed("", value, "null")
-
-
 def _datetime(value: Any) -> datetime.datetime:
     if isinstance(value, str):
         try:
@@ -110,40 +87,6 @@ def _uuid(value: Any) -> uuid.UUID:
     raise Malformed("", value, "UUID")
 
 
-def _enum(tp: type[enum.Enum]) -> Converter:
-    members = {m.value: m for m in tp}
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, str) and value in members:
-            return members[value]
-        raise Malformed("", value, f"one of {sorted(members)}")
-
-    return convert
-
-
-def _list(item: Converter) -> Converter:
-    def convert(value: Any) -> Any:
-        if not isinstance(value, list):
-            raise Malformed("", value, "array")
-        return [item(v) for v in value]
-
-    return convert
-
-
-def _union(options: list[Converter]) -> Converter:
-    def convert(value: Any) -> Any:
-        last: Malformed | None = None
-        for option in options:
-            try:
-                return option(value)
-            except Malformed as exc:
-                last = exc
-        assert last is not None
-        raise last
-
-    return convert
-
-
 def _rank(tp: Any) -> int:
     # Try specific types before general ones: "active" must become CustomerStatus.ACTIVE, not stay a str.
     if isinstance(tp, type) and (issubclass(tp, enum.Enum) or attrs.has(tp)):
@@ -153,37 +96,11 @@ def _rank(tp: Any) -> int:
     return 2
 
 
-def converter(tp: Any) -> Converter:
-    """A function that checks (and where needed converts) a JSON value for the annotation ``tp``."""
-    origin = typing.get_origin(tp)
-    if origin in (Union, types.UnionType):
-        members = sorted((a for a in typing.get_args(tp) if a is not Unset), key=_rank)
-        return _union([converter(a) for a in members])
-    if origin is list:
-        return _list(converter(typing.get_args(tp)[0]))
-    if origin is dict or tp is Any:
-        return lambda value: value
-    if tp is type(None):
-        return _none
-    if tp is datetime.datetime:
-        return _datetime
-    if tp is uuid.UUID:
-        return _uuid
-    if tp is float:
-        return _number
-    if tp in (str, bool, int):
-        return _scalar(tp, tp.__name__)
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return _enum(tp)
-    if isinstance(tp, type) and attrs.has(tp):
-        return lambda value: decode_model(tp, value)
-    raise TypeError(f"no converter for {tp!r}")  # a new generator feature: fail loudly in tests, not silently
+def _checks(tp: Any, ns: dict[str, Any]) -> list[tuple[str, str]]:
+    """(condition on ``v``, value expression) pairs, tried in order, that a compiled decoder inlines for ``tp``.
 
-
-def _inline(tp: Any, ns: dict[str, Any]) -> list[tuple[str, str]] | None:
-    """For common annotations, (condition on ``v``, value expression) pairs to inline in a compiled decoder.
-
-    None when ``tp`` needs the general converter (dates, UUIDs, nested models), which the decoder then calls.
+    Conversions that can still refuse a value (dates, UUIDs, nested models) raise Malformed, which the decoder
+    treats as a misfit like a failed condition.
     """
     members = typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
     pairs: list[tuple[str, str]] = []
@@ -220,8 +137,11 @@ def _inline(tp: Any, ns: dict[str, Any]) -> list[tuple[str, str]] | None:
             pairs.append(("v.__class__ is list", f"[{decoder}(x, {item_type in STRICT}) for x in v]"))
         elif member is datetime.datetime:
             pairs.append(("v.__class__ is str", "_datetime(v)"))
+        elif member is uuid.UUID:
+            pairs.append(("v.__class__ is str", "_uuid(v)"))
         else:
-            return None
+            # A type the generator did not produce before: fail when the decoder is built, never silently.
+            raise TypeError(f"no decoding rule for {member!r} in {tp!r}")
     return pairs
 
 
@@ -262,10 +182,7 @@ _MISFIT_OPTIONAL = f"if strict: {_RAISE}\nkept[{{key!r}}] = v\no.{{attr}} = UNSE
 
 
 def _field_code(attr: str, key: str, required: bool, where: str, tp: Any, ns: dict[str, Any]) -> list[str]:
-    pairs = _inline(tp, ns)
-    if pairs is None:
-        ns[f"_C_{attr}"] = converter(tp)
-        pairs = [("True", f"_C_{attr}(v)")]
+    pairs = _checks(tp, ns)
     body = [f"{'if' if i == 0 else 'elif'} {cond}:\n    o.{attr} = {value}" for i, (cond, value) in enumerate(pairs)]
     misfit = (_MISFIT_REQUIRED if required else _MISFIT_OPTIONAL).format(
         where=where, key=key, attr=attr, expected=describe(tp)
@@ -285,8 +202,8 @@ def _field_code(attr: str, key: str, required: bool, where: str, tp: Any, ns: di
 
 
 def _compile(cls: type) -> Callable[[Any, bool], Any]:
-    """A decoder for ``cls`` written out field by field (as attrs writes ``__init__``): the same rules as the
-    general converters, minus a function call per field, which is most of the cost on a 1,000-customer page."""
+    """A decoder for ``cls`` written out field by field (as attrs writes ``__init__``): a function call per field
+    would be most of the cost on a 1,000-customer page."""
     hints = typing.get_type_hints(cls, localns=vars(_models))
     name = cls.__name__
     ns: dict[str, Any] = {
@@ -298,6 +215,7 @@ def _compile(cls: type) -> Callable[[Any, bool], Any]:
         "_NUMBER": (int, float),
         "_IS_STR": str.__instancecheck__,
         "_datetime": _datetime,
+        "_uuid": _uuid,
     }
     lines = _HEAD.format(name=name).splitlines()
     known: list[str] = []
