@@ -6,6 +6,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
 
+from devtools import spec_io
 from devtools.paths import SPEC
 from devtools.spec_io import Spec, load_spec
 
@@ -25,13 +26,8 @@ def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
 
 
 def resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local ``$ref`` (one hop is all this spec uses outside schemas)."""
-    ref = node.get("$ref")
-    if not ref:
-        return node
-    target: Any = spec()
-    for part in ref.removeprefix("#/").split("/"):
-        target = target[part]
+    """``node`` with its local ``$ref`` followed."""
+    target = spec_io.resolve(spec(), node)
     assert isinstance(target, dict)
     return target
 

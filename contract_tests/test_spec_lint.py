@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from contract_tests.spec_helpers import operations, parameters, resolve, spec, validator
-from devtools.spec_io import validate_spec
+from devtools.spec_io import pointer, refs, validate_spec
 
 # Error statuses the public docs list per operation (rotor-api-facts.md §1.2), plus the 400 we assume everywhere.
 DOCUMENTED_ERRORS = {
@@ -36,11 +36,7 @@ ASSUMPTIONS = {
 
 
 def _pointer(ptr: str) -> Any:
-    node: Any = spec()
-    for raw in ptr.removeprefix("#/").split("/"):
-        part = raw.replace("~1", "/").replace("~0", "~")
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return node
+    return pointer(spec(), ptr)
 
 
 OPS = [pytest.param(path, method, op, id=f"{method.upper()} {path}") for path, method, op in operations()]
@@ -92,23 +88,14 @@ def test_list_parameters_carry_bounds_defaults_and_enums() -> None:
     assert {"search", "tags"} <= params.keys()
 
 
-def _refs(node: Any) -> list[str]:
-    if isinstance(node, dict):
-        own = [node["$ref"]] if isinstance(node.get("$ref"), str) else []
-        return own + [r for v in node.values() for r in _refs(v)]
-    if isinstance(node, list):
-        return [r for v in node for r in _refs(v)]
-    return []
-
-
 def test_no_unused_components() -> None:
     used: set[str] = set()
-    todo = _refs(spec()["paths"])
+    todo = list(refs(spec()["paths"]))
     while todo:
         ref = todo.pop()
         if ref not in used:
             used.add(ref)
-            todo.extend(_refs(_pointer(ref)))
+            todo.extend(refs(_pointer(ref)))
     components = spec()["components"]
     declared = {
         f"#/components/{kind}/{name}"

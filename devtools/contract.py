@@ -20,7 +20,7 @@ import httpx
 from jsonschema import Draft202012Validator, FormatChecker
 
 from devtools.paths import SPEC
-from devtools.spec_io import Spec, load_spec
+from devtools.spec_io import Spec, load_spec, resolve
 from rotor import DEFAULT_BASE_URL
 
 DEFAULT_BUDGET = 20
@@ -90,8 +90,7 @@ class Validator:
         documented = op["responses"].get(str(response.status_code))
         if documented is None:
             return [f"status {response.status_code} is not documented for {method} {path}"]
-        if "$ref" in documented:
-            documented = self.spec["components"]["responses"][documented["$ref"].rsplit("/", 1)[-1]]
+        documented = resolve(self.spec, documented)
         schema = documented["content"]["application/json"]["schema"]
         try:
             body = response.json()

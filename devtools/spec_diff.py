@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from devtools.spec_io import Spec
+from devtools.spec_io import Spec, resolve
 
 VERSION_HEADER = "rotor-api-version"
 METHODS = ("get", "put", "post", "delete", "patch")
@@ -81,13 +81,7 @@ class _View:
         self.spec = spec
 
     def resolve(self, node: Any) -> Any:
-        seen = 0
-        while isinstance(node, dict) and "$ref" in node and seen < 32:
-            target: Any = self.spec
-            for part in node["$ref"].removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            node, seen = target, seen + 1
-        return node
+        return resolve(self.spec, node)
 
     def operations(self) -> dict[str, dict[str, Any]]:
         return {

@@ -1,5 +1,6 @@
 """Reading the spec as plain data."""
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,3 +36,33 @@ def validate_spec(spec: Spec) -> None:
         raise SpecError(f"invalid OpenAPI: {getattr(exc, 'message', exc)} at /{where}") from None
     except Exception as exc:  # unresolvable $ref and friends come as other types
         raise SpecError(f"invalid OpenAPI: {type(exc).__name__}: {str(exc)[:300]}") from None
+
+
+def pointer(spec: Spec, ref: str) -> Any:
+    """The node at a local JSON pointer (``#/components/schemas/Customer``, ``#/paths/~1customers/get``)."""
+    node: Any = spec
+    for raw in ref.removeprefix("#/").split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return node
+
+
+def resolve(spec: Spec, node: Any) -> Any:
+    """``node`` with any chain of local ``$ref`` followed (bounded, so a cycle cannot hang)."""
+    for _ in range(32):
+        if not (isinstance(node, dict) and isinstance(node.get("$ref"), str)):
+            break
+        node = pointer(spec, node["$ref"])
+    return node
+
+
+def refs(node: Any) -> Iterator[str]:
+    """Every ``$ref`` string anywhere inside ``node``."""
+    if isinstance(node, dict):
+        if isinstance(node.get("$ref"), str):
+            yield node["$ref"]
+        for value in node.values():
+            yield from refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from refs(value)

@@ -11,21 +11,14 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
-from devtools.spec_io import Spec
+from devtools.spec_io import Spec, refs
 
 _REF_PREFIX = "#/components/schemas/"
 
 
 def _refs(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str) and ref.startswith(_REF_PREFIX):
-            yield ref[len(_REF_PREFIX) :]
-        for value in node.values():
-            yield from _refs(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _refs(value)
+    """Names of the component schemas ``node`` refers to."""
+    return (ref[len(_REF_PREFIX) :] for ref in refs(node) if ref.startswith(_REF_PREFIX))
 
 
 def _closure(spec: Spec, roots: Any) -> set[str]:
