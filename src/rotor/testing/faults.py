@@ -32,14 +32,6 @@ class Faults:
     def __attrs_post_init__(self) -> None:
         self._rng = random.Random(self.seed)
 
-    def reset(self) -> None:
-        """Everything off again."""
-        fresh = Faults()
-        for field in attrs.fields(Faults):
-            if field.init:
-                setattr(self, field.name, getattr(fresh, field.name))
-        self._rng = random.Random(self.seed)
-
     def draw(self, header: str | None) -> Drawn:
         """Decide the faults for one request: the header's, else the instance rates' (one roll each)."""
         if header:
