@@ -1,9 +1,12 @@
-from collections.abc import Iterator
+import asyncio
+import inspect
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import respx
 
-from rotor import Rotor
+from rotor import AsyncRotor, Rotor
 
 BASE_URL = "https://api.test.invalid/open-api"
 API_KEY = "rotor_unit_s3cr3t0key"
@@ -21,3 +24,45 @@ def client(router: respx.MockRouter) -> Iterator[Rotor]:
     with Rotor(api_key=API_KEY, base_url=BASE_URL) as rotor:
         rotor._sleep = lambda seconds: None  # retries without real waiting; waits are asserted via the log
         yield rotor
+
+
+class Flavor:
+    """One test body for both clients: ``make()`` builds a ``Rotor`` or an ``AsyncRotor``, ``run()`` calls it."""
+
+    def __init__(self, is_async: bool) -> None:
+        self.is_async = is_async
+        self.client_class: type[Rotor] | type[AsyncRotor] = AsyncRotor if is_async else Rotor
+
+    def make(self, **options: Any) -> Any:
+        options.setdefault("api_key", API_KEY)
+        options.setdefault("base_url", BASE_URL)
+        client = self.client_class(**options)
+        client._sleep = _no_sleep_async if self.is_async else _no_sleep
+        return client
+
+    def run(self, call: Callable[[], Any]) -> Any:
+        """``call()``'s result; awaited on a fresh event loop for the async client."""
+        result = call()
+        if inspect.isawaitable(result):
+
+            async def wait() -> Any:
+                return await result
+
+            return asyncio.run(wait())
+        return result
+
+    def __repr__(self) -> str:
+        return self.client_class.__name__
+
+
+def _no_sleep(seconds: float) -> None:
+    pass
+
+
+async def _no_sleep_async(seconds: float) -> None:
+    pass
+
+
+@pytest.fixture(params=[False, True], ids=["sync", "async"])
+def flavor(request: pytest.FixtureRequest) -> Flavor:
+    return Flavor(request.param)

@@ -1,5 +1,7 @@
 """Client configuration, lifecycle and the raw-response view."""
 
+import inspect
+
 import httpx
 import pytest
 import respx
@@ -55,3 +57,40 @@ async def test_async_client_lifecycle_and_raw(router: respx.MockRouter) -> None:
         raw = await client.with_raw_response.customers.retrieve("c1")
     assert customer.id == "c1" and raw.status_code == 200 and raw.parse() == customer
     assert client._http.is_closed
+
+
+def _public_methods(obj: object) -> dict[str, object]:
+    return {name: getattr(obj, name) for name in dir(obj) if not name.startswith("_") and callable(getattr(obj, name))}
+
+
+@pytest.mark.parametrize("client_class", [Rotor, AsyncRotor])
+def test_raw_views_have_every_method_with_its_real_signature(client_class: type[Rotor] | type[AsyncRotor]) -> None:
+    client = client_class(api_key=API_KEY, base_url=BASE_URL)
+    for resource in ("customers", "auth"):
+        methods = {
+            name: method
+            for name, method in _public_methods(getattr(client, resource)).items()
+            if name != "export_jsonl"  # writes a file: no single response to show
+        }
+        raw_view = _public_methods(getattr(client.with_raw_response, resource))
+        assert sorted(raw_view) == sorted(methods), resource
+        for name, method in methods.items():
+            assert inspect.signature(raw_view[name]) == inspect.signature(method), f"{resource}.{name}"
+
+
+def test_every_sync_method_has_an_async_twin_with_the_same_signature() -> None:
+    sync, async_ = Rotor(api_key=API_KEY, base_url=BASE_URL), AsyncRotor(api_key=API_KEY, base_url=BASE_URL)
+    pairs = [(sync, async_), (sync.with_raw_response, async_.with_raw_response)]
+    pairs += [(getattr(sync, r), getattr(async_, r)) for r in ("customers", "auth")]
+    pairs += [(getattr(sync.with_raw_response, r), getattr(async_.with_raw_response, r)) for r in ("customers", "auth")]
+    for sync_obj, async_obj in pairs:
+        sync_methods, async_methods = _public_methods(sync_obj), _public_methods(async_obj)
+        assert set(sync_methods) <= set(async_methods), type(sync_obj).__name__
+        for name, method in sync_methods.items():
+            sync_sig, async_sig = inspect.signature(method), inspect.signature(async_methods[name])
+            # The async side may add knobs of its own (concurrency), never drop or rename one.
+            extra = [p for p in async_sig.parameters if p not in sync_sig.parameters]
+            assert [p for p in sync_sig.parameters] == [p for p in async_sig.parameters if p not in extra], name
+            for param in sync_sig.parameters.values():
+                twin = async_sig.parameters[param.name]
+                assert (param.kind, param.default) == (twin.kind, twin.default), f"{name}({param.name})"

@@ -23,6 +23,7 @@ from rotor._exceptions import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    RedirectError,
     RotorError,
 )
 from rotor._logging import setup_logging as _setup_logging
@@ -69,6 +70,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "RedirectError",
     "Rotor",
     "RotorError",
     "Unset",

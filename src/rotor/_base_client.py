@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
-import os
+import ssl
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import httpx
 import tenacity
 
-from rotor import _constants, _retry
+from rotor import _options, _retry
 from rotor._decode import Malformed, decode_model, gc_paused, loads
 from rotor._exceptions import (
     APIConnectionError,
@@ -24,18 +24,17 @@ from rotor._exceptions import (
     APIStatusError,
     APITimeoutError,
     FieldError,
-    RotorError,
     status_error_class,
 )
 from rotor._fastpath import fast_decode
 from rotor._logging import REDACTED, logger, register_secret
+from rotor._options import API_KEY_HEADER, NO_OPTIONS, RequestOptions, TimeoutArg
 from rotor._version import __version__
 
 if TYPE_CHECKING:
     from rotor.resources._decoders import Decoder
 
 T = TypeVar("T")
-API_KEY_HEADER = "x-api-key"
 
 # Set by `with_raw_response` wrappers: the resource method then returns the RawResponse itself.
 want_raw: contextvars.ContextVar[bool] = contextvars.ContextVar("rotor_want_raw", default=False)
@@ -64,16 +63,6 @@ class RawResponse(Generic[T]):
 def finish(raw: RawResponse[T]) -> T:
     """What a resource method returns: the parsed result, or the raw response under ``with_raw_response``."""
     return raw if want_raw.get() else raw.parse()  # type: ignore[return-value]
-
-
-def _resolve_api_key(api_key: str | None) -> str:
-    key = api_key if api_key is not None else os.environ.get("ROTOR_API_KEY")
-    if not key or not isinstance(key, str) or not key.strip():
-        raise RotorError(
-            "No API key: pass api_key=... to the client or set the ROTOR_API_KEY environment variable. "
-            "Keys are created in Rotor under Settings > Integrations."
-        )
-    return key
 
 
 def redacted_request(request: httpx.Request) -> httpx.Request:
@@ -106,6 +95,13 @@ def _status_error(response: httpx.Response) -> APIStatusError:
         details = "; ".join(f"{e.field}: {e.message}" for e in field_errors)
         message = f"{message or 'Validation failed'} ({details})"
     response.request = redacted_request(response.request)
+    if 300 <= response.status_code < 400:
+        location = response.headers.get("location")
+        # Not followed on purpose: the request carries the API key, and a redirect may lead to another host.
+        message = (
+            f"HTTP {response.status_code} redirect to {location!r}, which the SDK does not follow "
+            "(it would carry the API key); check base_url"
+        )
     return status_error_class(response.status_code)(
         message or f"HTTP {response.status_code} {response.reason_phrase}".strip(),
         response=response,
@@ -119,7 +115,7 @@ def decode_response(response: httpx.Response, decoder: Decoder[Any, T]) -> T:
     """Raise for an error status; otherwise build the body's model and finish it, or raise
     APIResponseValidationError. Well-formed bodies take the msgspec fast path; anything it declines (unknown
     fields, odd values) goes through the tolerant decoder, which keeps what it cannot type."""
-    if response.status_code >= 400:
+    if not 200 <= response.status_code < 300:
         raise _status_error(response)
     content = response.content
     body: Any = None
@@ -143,60 +139,87 @@ def decode_response(response: httpx.Response, decoder: Decoder[Any, T]) -> T:
             raise APIResponseValidationError(message, response=response, body=body) from None
 
 
+# TLS failures that are not a dropped connection: a certificate or protocol mismatch fails the same way every time.
+_TRANSIENT_SSL = (ssl.SSLEOFError, ssl.SSLZeroReturnError, ssl.SSLSyscallError, ssl.SSLWantReadError)
+
+
+def _cannot_heal(exc: BaseException) -> bool:
+    """True for failures a retry would only repeat: unsupported scheme, a request httpx refuses, TLS mismatch."""
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.LocalProtocolError):
+        return True
+    cause: BaseException | None = exc
+    while cause is not None:
+        if isinstance(cause, ssl.SSLError) and not isinstance(cause, _TRANSIENT_SSL):
+            return True
+        cause = cause.__cause__ or cause.__context__
+    return False
+
+
 def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APIConnectionError:
     safe = redacted_request(request)
     if isinstance(exc, httpx.TimeoutException):
         return APITimeoutError(request=safe)
     message = f"Connection error: {type(exc).__name__}: {exc}"
-    return APIConnectionError(request=safe, message=message, connect_failed=isinstance(exc, httpx.ConnectError))
+    return APIConnectionError(
+        request=safe, message=message, connect_failed=isinstance(exc, httpx.ConnectError), permanent=_cannot_heal(exc)
+    )
 
 
 class BaseClient:
-    """Configuration and request building shared by the sync and async clients."""
+    """Configuration and request building shared by the sync and async clients; every option is checked here."""
 
     def __init__(
         self,
         *,
         api_key: str | None,
         base_url: str | None,
-        timeout: float | httpx.Timeout | None,
+        timeout: TimeoutArg,
         max_retries: int,
+        default_headers: Mapping[str, str] | None,
     ) -> None:
-        self.api_key = _resolve_api_key(api_key)
+        self.api_key = _options.api_key(api_key)
         register_secret(self.api_key)
-        self.base_url = (base_url or os.environ.get("ROTOR_BASE_URL") or _constants.DEFAULT_BASE_URL).rstrip("/")
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise RotorError(f"max_retries must be a non-negative integer, got {max_retries!r}")
-        self.max_retries = max_retries
-        self.timeout = _constants.DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+        self.base_url = _options.base_url(base_url)
+        self.max_retries = _options.max_retries(max_retries)
+        self.timeout = _options.timeout(timeout)
+        self.default_headers = _options.headers("default_headers", default_headers)
 
-    def _options(self, *, timeout: float | httpx.Timeout | None, max_retries: int | None) -> dict[str, Any]:
-        """This client's settings with some overridden, for ``with_options``."""
+    def _options(
+        self, *, timeout: TimeoutArg, max_retries: int | None, default_headers: Mapping[str, str] | None
+    ) -> dict[str, Any]:
+        """This client's settings with some overridden, for ``with_options`` (checked again by the constructor)."""
         return {
             "api_key": self.api_key,
             "base_url": self.base_url,
             "timeout": timeout if timeout is not None else self.timeout,
             "max_retries": max_retries if max_retries is not None else self.max_retries,
+            "default_headers": {**self.default_headers, **(default_headers or {})},
         }
 
     def __repr__(self) -> str:
         # Never the key: reprs end up in logs and tracebacks.
         return f"{type(self).__name__}(base_url={self.base_url!r}, max_retries={self.max_retries})"
 
-    def _request_args(self, kwargs: dict[str, Any]) -> dict[str, Any]:
+    def _request_args(self, kwargs: dict[str, Any], options: RequestOptions) -> dict[str, Any]:
+        # Later entries win: the generated builder's headers over defaults, per-call ones over both; the key last.
         headers = {
-            **kwargs.get("headers", {}),
-            API_KEY_HEADER: self.api_key,
             "user-agent": f"rotor-python/{__version__}",
             "accept": "application/json",
+            **self.default_headers,
+            **kwargs.get("headers", {}),
+            **options.extra_headers,
+            API_KEY_HEADER: self.api_key,
         }
+        params = kwargs.get("params")
+        if options.extra_query:
+            params = {**(params or {}), **options.extra_query}
         return {
             "method": kwargs["method"].upper(),
             "url": self.base_url + kwargs["url"],
-            "params": kwargs.get("params"),
+            "params": params,
             "json": kwargs.get("json"),
             "headers": headers,
-            "timeout": self.timeout,
+            "timeout": options.timeout or self.timeout,
         }
 
 
@@ -212,8 +235,8 @@ class SyncAPIClient(BaseClient):
         self._http = http_client or httpx.Client(timeout=self.timeout, follow_redirects=False)
         self._sleep: Callable[[float], None] = time.sleep  # replaceable in tests
 
-    def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        request = self._http.build_request(**self._request_args(kwargs))
+    def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+        request = self._http.build_request(**self._request_args(kwargs, options))
         started = time.perf_counter()
         try:
             response = self._http.send(request)
@@ -223,11 +246,18 @@ class SyncAPIClient(BaseClient):
         _log_response(request, response, started)
         return response
 
-    def request(self, kwargs: dict[str, Any], decode: Decoder[Any, T], *, idempotent: bool) -> RawResponse[T]:
+    def request(
+        self,
+        kwargs: dict[str, Any],
+        decode: Decoder[Any, T],
+        *,
+        idempotent: bool,
+        options: RequestOptions = NO_OPTIONS,
+    ) -> RawResponse[T]:
         retrying = tenacity.Retrying(sleep=self._sleep, **_retry.policy(self.max_retries, idempotent=idempotent))
         for attempt in retrying:
             with attempt:
-                response = self._send(kwargs)
+                response = self._send(kwargs, options)
                 parsed = decode_response(response, decode)
         return RawResponse(response, attempt.retry_state.attempt_number - 1, parsed)
 
@@ -243,8 +273,8 @@ class AsyncAPIClient(BaseClient):
         self._http = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # replaceable in tests
 
-    async def _send(self, kwargs: dict[str, Any]) -> httpx.Response:
-        request = self._http.build_request(**self._request_args(kwargs))
+    async def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
+        request = self._http.build_request(**self._request_args(kwargs, options))
         started = time.perf_counter()
         try:
             response = await self._http.send(request)
@@ -254,11 +284,18 @@ class AsyncAPIClient(BaseClient):
         _log_response(request, response, started)
         return response
 
-    async def request(self, kwargs: dict[str, Any], decode: Decoder[Any, T], *, idempotent: bool) -> RawResponse[T]:
+    async def request(
+        self,
+        kwargs: dict[str, Any],
+        decode: Decoder[Any, T],
+        *,
+        idempotent: bool,
+        options: RequestOptions = NO_OPTIONS,
+    ) -> RawResponse[T]:
         retrying = tenacity.AsyncRetrying(sleep=self._sleep, **_retry.policy(self.max_retries, idempotent=idempotent))
         async for attempt in retrying:
             with attempt:
-                response = await self._send(kwargs)
+                response = await self._send(kwargs, options)
                 parsed = decode_response(response, decode)
         return RawResponse(response, attempt.retry_state.attempt_number - 1, parsed)
 

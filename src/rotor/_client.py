@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, ParamSpec, TypeVar
 
@@ -11,9 +11,8 @@ import httpx
 
 from rotor import _constants
 from rotor._base_client import AsyncAPIClient, RawResponse, SyncAPIClient, want_raw
-from rotor.pagination import AsyncCustomerPage, CustomerPage
+from rotor._options import TimeoutArg
 from rotor.resources import AsyncAuth, AsyncCustomers, Auth, Customers
-from rotor_generated.models import AuthTestResponse, Customer, CustomerUpsertResult
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -58,12 +57,18 @@ class Rotor(SyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: TimeoutArg = None,
         max_retries: int = _constants.DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
-            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, http_client=http_client
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            http_client=http_client,
         )
         self.customers = Customers(self)
         self.auth = Auth(self)
@@ -73,9 +78,16 @@ class Rotor(SyncAPIClient):
         """The same methods, returning ``RawResponse`` (status, headers, retries_taken, ``parse()``)."""
         return RotorWithRawResponse(self)
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Rotor:
-        """A client sharing this one's connections, with some options changed."""
-        return Rotor(http_client=self._http, **self._options(timeout=timeout, max_retries=max_retries))
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Rotor:
+        """A client sharing this one's connections, with some options changed (``default_headers`` are added)."""
+        options = self._options(timeout=timeout, max_retries=max_retries, default_headers=default_headers)
+        return Rotor(http_client=self._http, **options)
 
     def __enter__(self) -> Rotor:
         return self
@@ -95,12 +107,18 @@ class AsyncRotor(AsyncAPIClient):
         *,
         api_key: str | None = None,
         base_url: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
+        timeout: TimeoutArg = None,
         max_retries: int = _constants.DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
         http_client: httpx.AsyncClient | None = None,
     ) -> None:
         super().__init__(
-            api_key=api_key, base_url=base_url, timeout=timeout, max_retries=max_retries, http_client=http_client
+            api_key=api_key,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            http_client=http_client,
         )
         self.customers = AsyncCustomers(self)
         self.auth = AsyncAuth(self)
@@ -111,10 +129,15 @@ class AsyncRotor(AsyncAPIClient):
         return AsyncRotorWithRawResponse(self)
 
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
     ) -> AsyncRotor:
-        """A client sharing this one's connections, with some options changed."""
-        return AsyncRotor(http_client=self._http, **self._options(timeout=timeout, max_retries=max_retries))
+        """A client sharing this one's connections, with some options changed (as ``Rotor.with_options``)."""
+        options = self._options(timeout=timeout, max_retries=max_retries, default_headers=default_headers)
+        return AsyncRotor(http_client=self._http, **options)
 
     async def __aenter__(self) -> AsyncRotor:
         return self
@@ -125,16 +148,20 @@ class AsyncRotor(AsyncAPIClient):
         await self.close()
 
 
+# Raw views: the same methods, wrapped. No annotations on purpose: mypy infers each wrapper from the method's own
+# signature (ParamSpec), so a misspelled keyword on a raw view is a type error, as on the method itself.
+
+
 class _CustomersWithRawResponse:
     def __init__(self, customers: Customers) -> None:
-        self.list: Callable[..., RawResponse[CustomerPage]] = _raw(customers.list)
-        self.retrieve: Callable[..., RawResponse[Customer]] = _raw(customers.retrieve)
-        self.create_or_update: Callable[..., RawResponse[CustomerUpsertResult]] = _raw(customers.create_or_update)
+        self.list = _raw(customers.list)
+        self.retrieve = _raw(customers.retrieve)
+        self.create_or_update = _raw(customers.create_or_update)
 
 
 class _AuthWithRawResponse:
     def __init__(self, auth: Auth) -> None:
-        self.test: Callable[[], RawResponse[AuthTestResponse]] = _raw(auth.test)
+        self.test = _raw(auth.test)
 
 
 class RotorWithRawResponse:
@@ -145,16 +172,14 @@ class RotorWithRawResponse:
 
 class _AsyncCustomersWithRawResponse:
     def __init__(self, customers: AsyncCustomers) -> None:
-        self.list: Callable[..., Awaitable[RawResponse[AsyncCustomerPage]]] = _async_raw(customers.list)
-        self.retrieve: Callable[..., Awaitable[RawResponse[Customer]]] = _async_raw(customers.retrieve)
-        self.create_or_update: Callable[..., Awaitable[RawResponse[CustomerUpsertResult]]] = _async_raw(
-            customers.create_or_update
-        )
+        self.list = _async_raw(customers.list)
+        self.retrieve = _async_raw(customers.retrieve)
+        self.create_or_update = _async_raw(customers.create_or_update)
 
 
 class _AsyncAuthWithRawResponse:
     def __init__(self, auth: AsyncAuth) -> None:
-        self.test: Callable[[], Awaitable[RawResponse[AuthTestResponse]]] = _async_raw(auth.test)
+        self.test = _async_raw(auth.test)
 
 
 class AsyncRotorWithRawResponse:

@@ -6,7 +6,8 @@ RotorError
     ├── APIConnectionError         no usable response (DNS, refused, reset, dropped)
     │   └── APITimeoutError
     ├── APIResponseValidationError a response whose body is not what the spec says
-    └── APIStatusError             a 4xx/5xx answer
+    └── APIStatusError             an answer that is not 2xx
+        ├── RedirectError          3xx, with .location (never followed: the request carries the key)
         ├── BadRequestError        400, with .field_errors
         ├── AuthenticationError    401
         ├── PermissionDeniedError  403, with .required_scope
@@ -38,6 +39,7 @@ __all__ = [
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RedirectError",
     "RotorError",
 ]
 
@@ -76,11 +78,18 @@ class APIError(RotorError):
 
 class APIConnectionError(APIError):
     def __init__(
-        self, *, request: httpx.Request, message: str = "Connection error.", connect_failed: bool = False
+        self,
+        *,
+        request: httpx.Request,
+        message: str = "Connection error.",
+        connect_failed: bool = False,
+        permanent: bool = False,
     ) -> None:
         super().__init__(message, request=request)
         # True when no connection was made, so the request cannot have reached the server (safe to replay).
         self.connect_failed = connect_failed
+        # True when retrying cannot help (TLS or protocol mismatch, a request httpx refuses): never retried.
+        self.permanent = permanent
 
 
 class APITimeoutError(APIConnectionError):
@@ -98,7 +107,7 @@ class APIResponseValidationError(APIError):
 
 
 class APIStatusError(APIError):
-    """The API answered with a 4xx or 5xx status."""
+    """The API answered with a status other than 2xx."""
 
     def __init__(
         self,
@@ -119,6 +128,15 @@ class APIStatusError(APIError):
     def __str__(self) -> str:
         code = f" {self.error_code}" if self.error_code else ""
         return f"{self.status_code}{code}: {self.message}"
+
+
+class RedirectError(APIStatusError):
+    """A 3xx answer. Not followed: the request carries the API key, and the new URL may be another host."""
+
+    @property
+    def location(self) -> str | None:
+        location: str | None = self.response.headers.get("location")
+        return location
 
 
 class BadRequestError(APIStatusError):
@@ -184,6 +202,8 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 
 
 def status_error_class(status_code: int) -> type[APIStatusError]:
+    if 300 <= status_code < 400:
+        return RedirectError
     if status_code >= 500:
         return InternalServerError
     return _BY_STATUS.get(status_code, APIStatusError)

@@ -1,5 +1,6 @@
 """When a failed request is retried, and how long to wait: one policy, run by tenacity for sync and async.
 
+* Never retried: a connection failure that cannot heal (TLS or protocol mismatch, a request httpx refuses).
 * Retried: connection errors, timeouts and 500/502/503/504, for idempotent requests (GETs, and upserts that name
   their record, see ``resources/customers.py``). A write that may have reached the server is never replayed.
 * A 429 is retried only when it is *not* the daily quota and carries a short ``Retry-After``; the daily quota
@@ -36,7 +37,7 @@ def _retry_after(exc: BaseException) -> float | None:
 
 def should_retry(exc: BaseException, *, idempotent: bool) -> bool:
     if isinstance(exc, APIConnectionError):
-        return idempotent or exc.connect_failed
+        return not exc.permanent and (idempotent or exc.connect_failed)
     if not idempotent:
         return False
     retry_after = _retry_after(exc)

@@ -91,6 +91,14 @@ def list_query(
     )
 
 
+MAX_CONCURRENCY = 32
+
+
+def concurrency(value: object) -> int:
+    """Pages fetched at once: at least 1, and bounded so one export cannot flood a shared API."""
+    return _int_in("concurrency", value, 1, MAX_CONCURRENCY)
+
+
 def customer_id(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidParameterError("id", f"must be a non-empty string, got {value!r}")

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rotor._base_client import finish
+from rotor._options import QueryValue, TimeoutArg, request_options
 from rotor.resources import _decoders
 from rotor_generated.api.auth import test_auth
 from rotor_generated.models import AuthTestResponse
@@ -15,9 +17,16 @@ class Auth:
     def __init__(self, client: Rotor) -> None:
         self._client = client
 
-    def test(self) -> AuthTestResponse:
+    def test(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+    ) -> AuthTestResponse:
         """Check the API key: the company it belongs to and its scopes."""
-        raw = self._client.request(test_auth._get_kwargs(), _decoders.auth_test, idempotent=True)
+        options = request_options(extra_headers, extra_query, timeout)
+        raw = self._client.request(test_auth._get_kwargs(), _decoders.auth_test, idempotent=True, options=options)
         return finish(raw)
 
 
@@ -25,7 +34,14 @@ class AsyncAuth:
     def __init__(self, client: AsyncRotor) -> None:
         self._client = client
 
-    async def test(self) -> AuthTestResponse:
+    async def test(
+        self,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+    ) -> AuthTestResponse:
         """Check the API key: the company it belongs to and its scopes."""
-        raw = await self._client.request(test_auth._get_kwargs(), _decoders.auth_test, idempotent=True)
+        options = request_options(extra_headers, extra_query, timeout)
+        raw = await self._client.request(test_auth._get_kwargs(), _decoders.auth_test, idempotent=True, options=options)
         return finish(raw)

@@ -1,0 +1,117 @@
+"""An export checks everything before its first request and never destroys the file that was there (both clients)."""
+
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import respx
+
+import rotor
+from tests.conftest import Flavor
+
+PREVIOUS = b'{"id": "from the last export"}\n'
+
+
+def _export(flavor: Flavor, client: Any, path: Any, **options: Any) -> Any:
+    return flavor.run(lambda: client.customers.export_jsonl(path, **options))
+
+
+@pytest.fixture
+def previous(tmp_path: Path) -> Path:
+    path = tmp_path / "customers.jsonl"
+    path.write_bytes(PREVIOUS)
+    return path
+
+
+def _untouched(previous: Path) -> None:
+    assert previous.read_bytes() == PREVIOUS
+    assert sorted(p.name for p in previous.parent.iterdir()) == [previous.name]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"status": "gone"}, "status: must be one of"),
+        ({"search": ""}, "search: must be a non-empty string"),
+        ({"timeout": -1}, "timeout: must be a positive number"),
+    ],
+)
+def test_bad_arguments_spend_nothing_and_keep_the_file(
+    flavor: Flavor, router: respx.MockRouter, previous: Path, options: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(rotor.InvalidParameterError, match=message):
+        _export(flavor, flavor.make(), previous, **options)
+    assert len(router.calls) == 0
+    _untouched(previous)
+
+
+@pytest.mark.parametrize("concurrency", [0, -1, 33, 1.5, True])
+def test_bad_concurrency_spends_nothing_and_keeps_the_file(
+    router: respx.MockRouter, previous: Path, concurrency: object
+) -> None:
+    flavor = Flavor(is_async=True)
+    with pytest.raises(rotor.InvalidParameterError, match="concurrency"):
+        _export(flavor, flavor.make(), previous, concurrency=concurrency)
+    assert len(router.calls) == 0
+    _untouched(previous)
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("missing folder", "does not exist"),
+        ("a directory", "is a directory"),
+        ("unwritable folder", "cannot write in '/proc'"),
+        ("not a path", "must be a str or os.PathLike"),
+    ],
+)
+def test_an_unusable_path_fails_before_the_first_request(
+    flavor: Flavor, router: respx.MockRouter, tmp_path: Path, where: str, message: str
+) -> None:
+    path = {
+        "missing folder": tmp_path / "nope" / "c.jsonl",
+        "a directory": tmp_path,
+        "unwritable folder": Path("/proc/rotor-export.jsonl"),  # not writable even by root
+        "not a path": 42,
+    }[where]
+    with pytest.raises(rotor.InvalidParameterError, match=message):
+        _export(flavor, flavor.make(), path)
+    assert len(router.calls) == 0
+
+
+def _pages(request: httpx.Request) -> httpx.Response:
+    if request.url.params["page"] == "1":
+        data = [{"id": f"c{i}"} for i in range(1000)]
+        return httpx.Response(200, json={"data": data, "pagination": {"page": 1, "limit": 1000, "total": 1500}})
+    return httpx.Response(503)
+
+
+def test_a_failed_export_leaves_the_previous_file(flavor: Flavor, router: respx.MockRouter, previous: Path) -> None:
+    route = router.get("/customers").mock(side_effect=_pages)
+    with pytest.raises(rotor.InternalServerError):
+        _export(flavor, flavor.make(max_retries=0), previous)
+    assert route.call_count == 2
+    _untouched(previous)
+
+
+def test_an_interrupted_export_leaves_the_previous_file(
+    flavor: Flavor, router: respx.MockRouter, previous: Path
+) -> None:
+    def interrupt(request: httpx.Request) -> httpx.Response:
+        if request.url.params["page"] == "2":
+            raise KeyboardInterrupt  # Ctrl-C in the middle of the export
+        return _pages(request)
+
+    router.get("/customers").mock(side_effect=interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        _export(flavor, flavor.make(), previous)
+    _untouched(previous)
+
+
+def test_a_complete_export_replaces_the_file(flavor: Flavor, router: respx.MockRouter, previous: Path) -> None:
+    data = [{"id": f"c{i}"} for i in range(3)]
+    router.get("/customers").respond(200, json={"data": data, "pagination": {"page": 1, "limit": 1000, "total": 3}})
+    assert _export(flavor, flavor.make(), previous) == 3
+    assert previous.read_bytes().count(b"\n") == 3
+    assert sorted(p.name for p in previous.parent.iterdir()) == [previous.name]
