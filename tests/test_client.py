@@ -1,6 +1,8 @@
 """Client configuration, lifecycle and the raw-response view."""
 
 import inspect
+from collections.abc import Callable
+from typing import Any
 
 import httpx
 import pytest
@@ -59,7 +61,7 @@ async def test_async_client_lifecycle_and_raw(router: respx.MockRouter) -> None:
     assert client._http.is_closed
 
 
-def _public_methods(obj: object) -> dict[str, object]:
+def _public_methods(obj: object) -> dict[str, Callable[..., Any]]:
     return {name: getattr(obj, name) for name in dir(obj) if not name.startswith("_") and callable(getattr(obj, name))}
 
 

@@ -3,7 +3,7 @@
 import socket
 import ssl
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -33,7 +33,7 @@ def _ssl_failure(kind: type[ssl.SSLError]) -> httpx.ConnectError:
     return error
 
 
-PERMANENT = {
+PERMANENT: dict[str, Callable[[], Exception]] = {
     "certificate": lambda: _ssl_failure(ssl.SSLCertVerificationError),
     "TLS protocol": lambda: _ssl_failure(ssl.SSLError),
     "bad header": lambda: httpx.LocalProtocolError("Illegal header value"),

@@ -116,7 +116,7 @@ def test_an_upsert_that_names_its_record_is_replayed(
     client: Rotor, router: respx.MockRouter, key: dict[str, str]
 ) -> None:
     route = router.post("/customers").mock(side_effect=[httpx.ReadTimeout("slow"), httpx.Response(200, json=UPSERTED)])
-    raw = client.with_raw_response.customers.create_or_update(first_name="Jane", **key)
+    raw = client.with_raw_response.customers.create_or_update({"first_name": "Jane", **key})
     assert raw.retries_taken == 1 and route.call_count == 2
 
 
