@@ -32,13 +32,18 @@ class Flavor:
     def __init__(self, is_async: bool) -> None:
         self.is_async = is_async
         self.client_class: type[Rotor] | type[AsyncRotor] = AsyncRotor if is_async else Rotor
+        self.waits: list[float] = []  # what the clients' retries would have slept, in order
 
     def make(self, **options: Any) -> Any:
+        """A client for the respx router's base URL whose retries record their waits instead of sleeping."""
         options.setdefault("api_key", API_KEY)
         options.setdefault("base_url", BASE_URL)
         client = self.client_class(**options)
-        client._sleep = _no_sleep_async if self.is_async else _no_sleep
+        client._sleep = self._record_async if self.is_async else self.waits.append
         return client
+
+    async def _record_async(self, seconds: float) -> None:
+        self.waits.append(seconds)
 
     def run(self, call: Callable[[], Any]) -> Any:
         """``call()``'s result; awaited on a fresh event loop for the async client."""
@@ -53,14 +58,6 @@ class Flavor:
 
     def __repr__(self) -> str:
         return self.client_class.__name__
-
-
-def _no_sleep(seconds: float) -> None:
-    pass
-
-
-async def _no_sleep_async(seconds: float) -> None:
-    pass
 
 
 @pytest.fixture(params=[False, True], ids=["sync", "async"])

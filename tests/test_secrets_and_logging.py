@@ -12,8 +12,7 @@ import pytest
 import respx
 
 import rotor
-from rotor import Rotor
-from tests.conftest import API_KEY, BASE_URL
+from tests.conftest import API_KEY, BASE_URL, Flavor
 
 FAILURES: dict[str, Callable[[respx.MockRouter], object]] = {
     "401": lambda r: r.get("/customers").respond(401, json={"status": "error", "message": "bad key", "error_code": "AUTHENTICATION_REQUIRED"}),
@@ -27,16 +26,18 @@ FAILURES: dict[str, Callable[[respx.MockRouter], object]] = {
 }  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    "key", [API_KEY, API_KEY + "\n", API_KEY + "\r\n", f" {API_KEY}\t"], ids=["plain", "LF", "CRLF", "padded"]
+)
 @pytest.mark.parametrize("scenario", FAILURES)
 def test_failing_runs_never_show_the_key(
-    router: respx.MockRouter, caplog: pytest.LogCaptureFixture, scenario: str
+    router: respx.MockRouter, caplog: pytest.LogCaptureFixture, flavor: Flavor, scenario: str, key: str
 ) -> None:
     FAILURES[scenario](router)
     caplog.set_level(logging.DEBUG)  # everything, including httpx's and the retry log
-    client = Rotor(api_key=API_KEY, base_url=BASE_URL)
-    client._sleep = lambda seconds: None
+    client = flavor.make(api_key=key)
     with pytest.raises(rotor.APIError) as info:
-        client.customers.list()
+        flavor.run(client.customers.list)
     error = info.value
     seen = [
         str(error),
@@ -52,7 +53,7 @@ def test_failing_runs_never_show_the_key(
     ]
     if isinstance(error, rotor.APIStatusError | rotor.APIResponseValidationError):
         seen += [repr(error.response), str(dict(error.response.request.headers))]
-    leaks = [text for text in seen if API_KEY in text]
+    leaks = [text for text in seen if API_KEY in text or repr(key)[1:-1] in text]
     assert leaks == []
     assert error.request.headers["x-api-key"] == "<redacted>"
 
