@@ -63,3 +63,9 @@ class Flavor:
 @pytest.fixture(params=[False, True], ids=["sync", "async"])
 def flavor(request: pytest.FixtureRequest) -> Flavor:
     return Flavor(request.param)
+
+
+@pytest.fixture
+def flavored_client(flavor: Flavor) -> Any:
+    """One client of the test's flavor, shared by a property test's examples (making a client costs ~10 ms)."""
+    return flavor.make()

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rotor
-from rotor import Rotor
+from tests.conftest import Flavor
 from tests.strategies import malformed_bytes
 
 DOCUMENTED = [
@@ -25,11 +25,11 @@ DOCUMENTED = [
 
 @pytest.mark.parametrize(("status", "body", "exc_type", "error_code"), DOCUMENTED)
 def test_documented_errors(
-    client: Rotor, router: respx.MockRouter, status: int, body: dict[str, Any], exc_type: type, error_code: str | None
+    flavor: Flavor, router: respx.MockRouter, status: int, body: dict[str, Any], exc_type: type, error_code: str | None
 ) -> None:
     router.get("/customers/c1").respond(status, json=body, headers={"x-request-id": "req_1"})
     with pytest.raises(exc_type) as info:
-        client.customers.retrieve("c1")
+        flavor.run(lambda: flavor.make().customers.retrieve("c1"))
     error = info.value
     assert isinstance(error, rotor.APIStatusError)
     assert error.status_code == status
@@ -40,25 +40,25 @@ def test_documented_errors(
     assert error.response.status_code == status
 
 
-def test_bad_request_carries_field_errors(client: Rotor, router: respx.MockRouter) -> None:
+def test_bad_request_carries_field_errors(flavor: Flavor, router: respx.MockRouter) -> None:
     router.post("/customers").respond(400, json=DOCUMENTED[0][1])
     with pytest.raises(rotor.BadRequestError) as info:
-        client.customers.create_or_update(email="jane@example.com")
+        flavor.run(lambda: flavor.make().customers.create_or_update(email="jane@example.com"))
     assert info.value.field_errors == [rotor.FieldError(field="email", message="Invalid email format")]
     assert "email: Invalid email format" in str(info.value)
 
 
-def test_permission_denied_names_the_scope(client: Rotor, router: respx.MockRouter) -> None:
+def test_permission_denied_names_the_scope(flavor: Flavor, router: respx.MockRouter) -> None:
     router.get("/customers").respond(403, json=DOCUMENTED[2][1])
     with pytest.raises(rotor.PermissionDeniedError) as info:
-        client.customers.list()
+        flavor.run(flavor.make().customers.list)
     assert info.value.required_scope == "customers:read"
 
 
-def test_daily_quota_is_recognised(client: Rotor, router: respx.MockRouter) -> None:
+def test_daily_quota_is_recognised(flavor: Flavor, router: respx.MockRouter) -> None:
     route = router.get("/auth/test").respond(429, json=DOCUMENTED[4][1])
     with pytest.raises(rotor.RateLimitError) as info:
-        client.auth.test()
+        flavor.run(flavor.make().auth.test)
     assert info.value.is_daily_quota
     assert route.call_count == 1  # never retried
 
@@ -73,23 +73,23 @@ def test_daily_quota_is_recognised(client: Rotor, router: respx.MockRouter) -> N
         "plain text",
     ],
 )
-def test_error_bodies_of_the_wrong_shape_still_type(client: Rotor, router: respx.MockRouter, body: Any) -> None:
+def test_error_bodies_of_the_wrong_shape_still_type(flavor: Flavor, router: respx.MockRouter, body: Any) -> None:
     router.get("/customers").respond(400, json=body)
     with pytest.raises(rotor.BadRequestError) as info:
-        client.customers.list()
+        flavor.run(flavor.make().customers.list)
     assert isinstance(info.value.message, str) and info.value.message
     assert info.value.error_code is None or isinstance(info.value.error_code, str)
 
 
-def test_undocumented_status(client: Rotor, router: respx.MockRouter) -> None:
+def test_undocumented_status(flavor: Flavor, router: respx.MockRouter) -> None:
     router.get("/customers").respond(418, text="teapot")
     with pytest.raises(rotor.APIStatusError) as info:
-        client.customers.list()
+        flavor.run(flavor.make().customers.list)
     assert type(info.value) is rotor.APIStatusError
     assert info.value.status_code == 418
 
 
-OPERATIONS: dict[str, tuple[str, str, str, Callable[[Rotor], object]]] = {
+OPERATIONS: dict[str, tuple[str, str, str, Callable[[Any], object]]] = {
     "list": ("GET", "/customers", "CustomerListResponse", lambda c: c.customers.list()),
     "retrieve": ("GET", "/customers/c1", "CustomerResponse", lambda c: c.customers.retrieve("c1")),
     "upsert": ("POST", "/customers", "CustomerUpsertResult", lambda c: c.customers.create_or_update(email="a@b.co")),
@@ -98,16 +98,16 @@ OPERATIONS: dict[str, tuple[str, str, str, Callable[[Rotor], object]]] = {
 
 
 @pytest.mark.parametrize("operation", OPERATIONS)
-@settings(max_examples=250)  # x 4 operations: 1,000 malformed bodies in every profile
+@settings(max_examples=125)  # x 4 operations x 2 clients: 1,000 malformed bodies in every profile
 @given(data=st.data(), status=st.sampled_from([200, 201, 400, 401, 403, 404, 429, 500, 502, 503, 418]))
 def test_malformed_bodies_raise_only_rotor_errors(
-    client: Rotor, router: respx.MockRouter, operation: str, data: st.DataObject, status: int
+    flavor: Flavor, flavored_client: Any, router: respx.MockRouter, operation: str, data: st.DataObject, status: int
 ) -> None:
     method, path, schema, call = OPERATIONS[operation]
     content = data.draw(malformed_bytes(schema))
     router.route(method=method, path=path).mock(return_value=httpx.Response(status, content=content))
     try:
-        call(client)
+        flavor.run(lambda: call(flavored_client))
     except rotor.RotorError as exc:
         assert str(exc)
         if status >= 400:
