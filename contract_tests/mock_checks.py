@@ -11,11 +11,12 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from contract_tests.spec_helpers import api_version
 from rotor.testing import TEST_API_KEY, MockRotor
 from rotor.testing.data import TAG_VOCABULARY
 from rotor.testing.transport import MockTransport
 
-HEADERS = {"x-api-key": TEST_API_KEY, "rotor-api-version": "1.1.0"}
+HEADERS = {"x-api-key": TEST_API_KEY, "rotor-api-version": api_version()}
 SEARCH_TERMS = ["an", "son", "LLC", "gmail", "+1", "Inc", "mar", "zz-nothing"]
 
 queries = st.fixed_dictionaries(

@@ -18,6 +18,11 @@ def spec() -> Spec:
     return load_spec(SPEC)
 
 
+def api_version() -> str:
+    """The version the spec pins (its version header's default): what a conforming client sends."""
+    return spec_io.api_version(spec())
+
+
 def operations() -> Iterator[tuple[str, str, dict[str, Any]]]:
     for path, item in spec()["paths"].items():
         for method in HTTP_METHODS:

@@ -3,13 +3,13 @@
 import importlib
 import inspect
 import re
-from enum import Enum
+from enum import Enum, StrEnum
 from types import ModuleType
 from typing import Any, get_args, get_type_hints
 
 import pytest
 
-from contract_tests.spec_helpers import operations, parameters, resolve, spec
+from contract_tests.spec_helpers import api_version, operations, parameters, resolve, spec
 from rotor_generated.models import CustomerStatus, CustomerUpsertParams, RotorApiVersion
 from rotor_generated.types import Unset
 
@@ -57,6 +57,32 @@ def test_version_header_is_defaulted_and_sent() -> None:
         args = {k: v for k, v in required.items() if k in inspect.signature(builder).parameters}
         kwargs = builder(**args)
         assert kwargs["headers"]["rotor-api-version"] == version, op["operationId"]
+
+
+def test_the_sdk_version_is_the_generated_default() -> None:
+    # rotor.API_VERSION is derived, never written: it is the default the generated builders send.
+    from rotor import API_VERSION
+
+    assert api_version() == API_VERSION and [m.value for m in RotorApiVersion] == [API_VERSION]
+    assert type(API_VERSION) is str  # a plain string, not the enum member
+
+
+def test_with_several_accepted_versions_the_sdk_sends_the_default() -> None:
+    # Should the spec ever list several versions, the one sent is the spec's default, carried by the builders.
+    from rotor._constants import version_sent_by
+
+    class Versions(StrEnum):
+        OLDER = "0.8.0"
+        DEFAULT = "0.9.0"
+        NEWER = "0.10.0"
+
+    def builder(*, rotor_api_version: Versions = Versions.DEFAULT) -> None: ...
+
+    def no_default(*, rotor_api_version: Versions) -> None: ...
+
+    assert version_sent_by(builder) == "0.9.0"
+    with pytest.raises(RuntimeError, match="no default"):
+        version_sent_by(no_default)
 
 
 def test_status_filter_is_the_spec_enum() -> None:

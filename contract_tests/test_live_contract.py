@@ -7,7 +7,7 @@ import sys
 import pytest
 
 from devtools.paths import ROOT
-from rotor.testing import LiveMock, MockRotor
+from rotor.testing import LiveMockRotorAPI, MockRotor
 
 
 def _contract(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -18,7 +18,7 @@ def _contract(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[st
 
 @pytest.mark.parametrize("budget", [None, 3, 1])
 def test_live_mode_never_exceeds_its_budget(budget: int | None) -> None:
-    with LiveMock(MockRotor(customers=30)) as live:
+    with LiveMockRotorAPI(MockRotor(customers=30)) as live:
         args = ["--live"] + ([] if budget is None else ["--budget", str(budget)])
         result = _contract(*args, env={"ROTOR_API_KEY": live.api_key, "ROTOR_BASE_URL": live.base_url})
         spent = live.mock.requests_received
@@ -39,7 +39,7 @@ def test_live_mode_reports_a_nonconforming_server() -> None:
             body["pagination"]["total"] = "many"
             return body
 
-    with LiveMock(Sloppy(customers=10)) as live:
+    with LiveMockRotorAPI(Sloppy(customers=10)) as live:
         result = _contract("--live", env={"ROTOR_API_KEY": live.api_key, "ROTOR_BASE_URL": live.base_url})
     assert result.returncode == 1
     assert "pagination/total: 'many' is not of type 'integer'" in result.stdout

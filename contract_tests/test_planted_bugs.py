@@ -11,8 +11,9 @@ import pytest
 from starlette.requests import Request
 
 from contract_tests.mock_checks import check_daily_quota, check_list_invariants
+from contract_tests.spec_helpers import api_version
 from devtools.contract_run import failure_codes, schemathesis_cli
-from rotor.testing import LiveMock, MockRotor
+from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor.testing.app import Reject
 from rotor.testing.store import ApiKey, Filters
 
@@ -50,7 +51,7 @@ class SkipsVersionHeaderCheck(MockRotor):
     async def validate(self, request: Request, op: dict[str, Any]) -> tuple[dict[str, Any], Any]:
         headers = {k: v for k, v in request.headers.items() if k != "rotor-api-version"}
         scope = {**request.scope, "headers": [(k.encode(), v.encode()) for k, v in headers.items()]}
-        scope["headers"].append((b"rotor-api-version", b"1.1.0"))
+        scope["headers"].append((b"rotor-api-version", api_version().encode()))
         return await super().validate(Request(scope, request.receive), op)
 
 
@@ -68,7 +69,7 @@ class ServerErrorOnBadInput(MockRotor):
 
 
 def _schemathesis_failures(mock: MockRotor) -> set[str]:
-    with LiveMock(mock) as live:
+    with LiveMockRotorAPI(mock) as live:
         result = schemathesis_cli(live.base_url, "--max-examples", "25", "--phases", "examples,coverage,fuzzing")
     assert result.returncode == 1, result.stdout[-3000:]
     return failure_codes(result.stdout)
@@ -101,7 +102,7 @@ def test_quota_check_catches_quota_off() -> None:
 
 def test_the_real_mock_passes_the_same_quick_checks() -> None:
     # The control: the same bounded runs, on the unmodified mock, find nothing.
-    with LiveMock(MockRotor(customers=100, daily_quota=10**9)) as live:
+    with LiveMockRotorAPI(MockRotor(customers=100, daily_quota=10**9)) as live:
         result = schemathesis_cli(live.base_url, "--max-examples", "25", "--phases", "examples,coverage,fuzzing")
     assert result.returncode == 0, result.stdout[-3000:]
     check_list_invariants(MockRotor(customers=300, daily_quota=10**9), max_examples=60)

@@ -8,10 +8,12 @@ import pytest
 from schemathesis.checks import not_a_server_error
 
 from contract_tests.conftest import record
-from contract_tests.schemathesis_setup import load_schema
+from contract_tests.schemathesis_setup import load_schema, stateful_settings
+from contract_tests.spec_helpers import api_version
 from rotor.testing import NO_SCOPE_API_KEY, READ_ONLY_API_KEY, TEST_API_KEY, MockRotor
 
 MOCK = MockRotor(customers=300, seed=11, daily_quota=10**9)
+VERSION = api_version()
 schema = load_schema(MOCK.app)
 
 
@@ -35,6 +37,7 @@ class UpsertThenRetrieve(schema.as_state_machine()):  # type: ignore[misc]
 
 
 TestStatefulUpsertThenRetrieve = UpsertThenRetrieve.TestCase
+TestStatefulUpsertThenRetrieve.settings = stateful_settings(schema)  # deterministic, as schemathesis.toml says
 
 
 # Statuses generated traffic cannot reach with the full-scope key and an unlimited quota: each one is
@@ -57,7 +60,7 @@ def _case(path: str, method: str, **kwargs: Any) -> Any:
 )
 def test_missing_scope_is_a_conforming_403(path: str, method: str, kwargs: dict[str, Any]) -> None:
     key = READ_ONLY_API_KEY if method == "POST" else NO_SCOPE_API_KEY
-    case = _case(path, method, headers={"rotor-api-version": "1.1.0", "x-api-key": key}, **kwargs)
+    case = _case(path, method, headers={"rotor-api-version": VERSION, "x-api-key": key}, **kwargs)
     response = case.call()
     assert response.status_code == 403
     assert response.json()["error_code"] == "INSUFFICIENT_SCOPE"
@@ -74,7 +77,7 @@ def test_spent_quota_is_a_conforming_429_on_every_operation() -> None:
         quota_schema["/customers"]["POST"].Case(body=UPSERT_BODY),
     ]
     for case in cases:
-        response = case.call(headers={"rotor-api-version": "1.1.0", "x-api-key": TEST_API_KEY})
+        response = case.call(headers={"rotor-api-version": VERSION, "x-api-key": TEST_API_KEY})
         assert response.status_code == 429
         assert response.json()["error_code"] == "RATE_LIMIT_EXCEEDED"
         case.validate_response(response)
@@ -88,14 +91,14 @@ def test_server_errors_are_conforming_500s() -> None:
         _case("/customers", "POST", body=UPSERT_BODY),
     ]
     for case in cases:
-        response = case.call(headers={"rotor-api-version": "1.1.0", "x-api-key": TEST_API_KEY, "x-mock-fault": "500"})
+        response = case.call(headers={"rotor-api-version": VERSION, "x-api-key": TEST_API_KEY, "x-mock-fault": "500"})
         assert response.status_code == 500
         case.validate_response(response, excluded_checks=[not_a_server_error])
 
 
 def test_existing_customers_are_found_and_updated() -> None:
     customer_id = next(iter(MOCK.store.all())).record["id"]
-    headers = {"rotor-api-version": "1.1.0", "x-api-key": TEST_API_KEY}
+    headers = {"rotor-api-version": VERSION, "x-api-key": TEST_API_KEY}
     found = _case("/customers/{id}", "GET", path_parameters={"id": customer_id})
     response = found.call(headers=headers)
     assert response.status_code == 200

@@ -12,8 +12,10 @@ import pytest
 import yaml
 
 from contract_tests.spec_helpers import spec
+from devtools.bump import next_minor
 from devtools.paths import ROOT, SPEC
 from devtools.spec_diff import RULES, diff_specs
+from devtools.spec_edit import enum_varname
 
 Edit = Callable[[dict[str, Any]], None]
 
@@ -82,10 +84,23 @@ def _delete(path: list[str]) -> Edit:
 
 
 def _bump_version(s: dict[str, Any]) -> None:
-    s["info"]["version"] = "1.2.0"
+    # Relative to the spec as it is, so the case still bumps after the project itself has bumped.
+    new = next_minor(s["info"]["version"])
+    s["info"]["version"] = new
     s["components"]["parameters"]["RotorApiVersion"]["schema"].update(
-        enum=["1.2.0"], default="1.2.0", **{"x-enum-varnames": ["V1_2_0"]}
+        enum=[new], default=new, **{"x-enum-varnames": [enum_varname(new)]}
     )
+
+
+def _enum(schema: str, *, add: str = "", drop: str = "") -> Edit:
+    """Add or drop one value relative to the enum as it is, so an enum that grew in a bump keeps its cases."""
+
+    def edit(s: dict[str, Any]) -> None:
+        values = _schemas(s)[schema]["enum"]
+        assert add not in values and (not drop or drop in values)
+        _schemas(s)[schema]["enum"] = [v for v in values if v != drop] + ([add] if add else [])
+
+    return edit
 
 
 def _add_operation(s: dict[str, Any]) -> None:
@@ -130,19 +145,19 @@ CASES: list[tuple[str, Edit, set[str], bool]] = [
     ("change the default limit", _component_param("Limit", default=100), {"default-changed"}, True),
     (
         "remove a request enum value",
-        _set(["components", "schemas", "CustomerStatus", "enum"], ["active"]),
+        _enum("CustomerStatus", drop="inactive"),
         {"request-enum-value-removed", "response-enum-value-removed"},
         True,
     ),
     (
         "add an enum value",
-        _set(["components", "schemas", "CustomerStatus", "enum"], ["active", "inactive", "archived"]),
+        _enum("CustomerStatus", add="archived"),
         {"request-enum-value-added", "response-enum-value-added"},
         False,
     ),
     (
         "add a response-only enum value",
-        _set(["components", "schemas", "AuthMethod", "enum"], ["api_key", "unknown", "oauth"]),
+        _enum("AuthMethod", add="oauth"),
         {"response-enum-value-added"},
         False,
     ),

@@ -1,14 +1,16 @@
 """The project's own rules for spec/openapi.yaml, on top of openapi-spec-validator."""
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from contract_tests.spec_helpers import operations, parameters, resolve, spec, validator
+from devtools.paths import SOURCES
 from devtools.spec_io import pointer, refs, validate_spec
 
-# Error statuses the public docs list per operation (rotor-api-facts.md §1.2), plus the 400 we assume everywhere.
+# Error statuses the public docs list per operation (spec/SOURCES.md, stated facts), plus the 400 we assume everywhere.
 DOCUMENTED_ERRORS = {
     ("get", "/auth/test"): {"400", "401", "429"},
     ("post", "/customers"): {"400", "401", "403", "429", "500"},
@@ -16,23 +18,30 @@ DOCUMENTED_ERRORS = {
     ("get", "/customers/{id}"): {"400", "401", "403", "404", "429"},
 }
 
-# Every [INF] decision of rotor-api-facts.md §7, and where the spec must say "ASSUMPTION" about it.
+# Every assumption in spec/SOURCES.md, and the place whose description must state it ("ASSUMPTION (An): ...").
 ASSUMPTIONS = {
-    "default limit": "#/components/parameters/Limit",
-    "default page": "#/components/parameters/Page",
-    "error status codes": "#/info",
-    "is_auto_pay vs has_payment_method": "#/components/schemas/Customer",
-    "400 on bad GET input": "#/components/responses/ValidationError",
-    "scope per operation": "#/components/responses/Forbidden",
-    "customer list ordering": "#/paths/~1customers/get",
-    "version header required": "#/components/parameters/RotorApiVersion",
-    "upsert 201 vs 200": "#/paths/~1customers/post",
-    "search matching": "#/paths/~1customers/get/parameters/4",
-    "tags any/all": "#/paths/~1customers/get/parameters/6",
-    "customer id format": "#/components/schemas/Customer/properties/id",
-    "upsert with an unknown id": "#/components/schemas/CustomerUpsertParams/properties/id",
-    "email validation": "#/components/schemas/CustomerUpsertParams/properties/email",
+    "A1": "#/info",  # error status codes
+    "A2": "#/paths/~1customers/get",  # customer list ordering
+    "A3": "#/paths/~1customers/get/parameters/4",  # search matching
+    "A4": "#/paths/~1customers/get/parameters/6",  # tags any/all
+    "A5": "#/paths/~1customers/post",  # upsert 201 vs 200
+    "A6": "#/components/schemas/Customer/properties/id",  # customer id format
+    "A7": "#/components/parameters/RotorApiVersion",  # version header required
+    "A8": "#/components/parameters/Limit",  # default limit
+    "A9": "#/components/parameters/Page",  # default page
+    "A10": "#/components/responses/ValidationError",  # 400 on bad GET input
+    "A11": "#/components/responses/Forbidden",  # scope per operation
+    "A12": "#/components/schemas/Address",  # address mirrors property_*
+    "A13": "#/components/schemas/Customer",  # is_auto_pay vs has_payment_method
+    "A14": "#/components/schemas/Customer/properties/location",  # coordinate order
+    "A15": "#/components/schemas/CustomerUpsertParams/properties/id",  # upsert with an unknown id
+    "A16": "#/components/schemas/CustomerUpsertParams/properties/email",  # email validation
+    "A17": "#/components/schemas/ErrorResponse",  # status and message always present
+    "A18": "#/components/schemas/CustomerUpsertResult",  # the upsert's answer names its record
 }
+# An assumption in the spec names its id: the word, a space, the id in brackets.
+ASSUMPTION_MENTION = re.compile(r"ASSUMPTION(?: \((A\d+)\))?")
+SOURCES_ENTRY = re.compile(r"(?m)^\| (A\d+) \|")
 
 
 def _pointer(ptr: str) -> Any:
@@ -125,7 +134,49 @@ def test_every_example_validates_against_its_schema(schema: dict[str, Any], valu
     assert errors == []
 
 
-@pytest.mark.parametrize(("topic", "pointer"), ASSUMPTIONS.items())
-def test_every_inferred_choice_is_labelled(topic: str, pointer: str) -> None:
+@pytest.mark.parametrize(("assumption", "pointer"), ASSUMPTIONS.items())
+def test_every_inferred_choice_is_labelled(assumption: str, pointer: str) -> None:
     node = _pointer(pointer)
-    assert "ASSUMPTION" in node.get("description", ""), f"{topic}: say what we assumed at {pointer}"
+    assert f"ASSUMPTION ({assumption})" in node.get("description", ""), f"say what we assumed at {pointer}"
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value)
+
+
+def _spec_assumption_ids() -> list[str | None]:
+    return [m.group(1) for text in _strings(spec()) for m in ASSUMPTION_MENTION.finditer(text)]
+
+
+def _sources_ids() -> list[str]:
+    return SOURCES_ENTRY.findall(SOURCES.read_text(encoding="utf-8"))
+
+
+def test_every_assumption_in_the_spec_names_its_id() -> None:
+    assert _spec_assumption_ids() and None not in _spec_assumption_ids(), "write ASSUMPTION (An), with An in SOURCES.md"
+
+
+def test_assumption_ids_and_sources_agree() -> None:
+    listed = _sources_ids()
+    assert len(listed) == len(set(listed)), "an id is listed twice in spec/SOURCES.md"
+    used = set(_spec_assumption_ids())
+    assert used - set(listed) == set(), "assumptions the spec names but spec/SOURCES.md does not explain"
+    assert set(listed) - used == set(), "assumptions spec/SOURCES.md lists but the spec never names"
+    assert set(ASSUMPTIONS) == set(listed), "give every listed assumption its place in ASSUMPTIONS above"
+
+
+def test_every_stated_fact_names_its_source() -> None:
+    text = SOURCES.read_text(encoding="utf-8")
+    facts = text.split("## Stated facts", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in facts.splitlines() if line.startswith("| ") and not line.startswith("| What")]
+    assert rows
+    for row in rows:
+        cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+        assert len(cells) == 2 and all(cells), f"a fact and where the docs state it: {row}"

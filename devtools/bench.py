@@ -30,7 +30,7 @@ from typing import Any
 import httpx
 import orjson
 
-from rotor import AsyncRotor, Rotor
+from rotor import API_VERSION, AsyncRotor, Rotor
 from rotor._base_client import decode_response
 from rotor.resources import _decoders
 from rotor.testing import MockRotor
@@ -94,7 +94,7 @@ def served_mock(customers: int) -> Iterator[tuple[str, str]]:
         deadline = time.monotonic() + 120
         while True:
             try:
-                httpx.get(base_url + "/auth/test", headers={"x-api-key": api_key, "rotor-api-version": "1.1.0"})
+                httpx.get(base_url + "/auth/test", headers={"x-api-key": api_key, "rotor-api-version": API_VERSION})
                 break
             except httpx.TransportError:
                 if time.monotonic() > deadline:
@@ -146,7 +146,7 @@ async def _sdk_concurrent(base_url: str, api_key: str) -> tuple[float, int, int]
 
 
 async def _raw_concurrent(base_url: str, api_key: str) -> tuple[float, int]:
-    headers = {"x-api-key": api_key, "rotor-api-version": "1.1.0"}
+    headers = {"x-api-key": api_key, "rotor-api-version": API_VERSION}
     limits = httpx.Limits(max_connections=CONCURRENCY * 2)
     async with httpx.AsyncClient(headers=headers, limits=limits) as http:
         semaphore = asyncio.Semaphore(CONCURRENCY)

@@ -1,9 +1,11 @@
 """scripts/bump-api-version NEW_VERSION: move the SDK to a new Rotor API version in one step.
 
-Sets ``info.version`` and the ``rotor-api-version`` header's value and default, regenerates the client, bumps the
+Sets ``info.version`` and the ``rotor-api-version`` header's value and default (a round-trip YAML edit located by
+structure, so the spec's formatting and comments do not matter and survive), regenerates the client, bumps the
 package version by semver from the diff against the last released spec (breaking: major, or minor while 0.x;
 otherwise minor, or patch while 0.x), and writes a CHANGELOG entry. A breaking diff stops the bump (exit 1,
-nothing written) unless ``--allow-breaking`` is given.
+nothing written) unless ``--allow-breaking`` is given. ``rotor.API_VERSION`` derives from the generated enum, so
+no hand-written file names the version.
 """
 
 import argparse
@@ -19,7 +21,8 @@ import yaml
 from devtools.generate import generate_into, replace_tree
 from devtools.paths import GENERATED_PACKAGE_NAME, ROOT
 from devtools.spec_diff import Change, diff_specs, report
-from devtools.spec_io import Spec, SpecError, load_spec, validate_spec
+from devtools.spec_edit import set_api_version
+from devtools.spec_io import Spec, SpecError, load_spec, validate_spec, version_header_schemas
 
 SEMVER = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 
@@ -28,25 +31,13 @@ class BumpError(Exception):
     pass
 
 
-def _varname(version: str) -> str:
-    return "V" + version.replace(".", "_")
-
-
-def set_api_version(text: str, old: str, new: str) -> str:
-    """The spec text with every place that names the API version moved from ``old`` to ``new``."""
-    edits = [
-        (rf"(?m)^(  version: ){re.escape(old)}$", rf"\g<1>{new}"),
-        (
-            rf"schema: \{{type: string, enum: \['{re.escape(old)}'\], default: '{re.escape(old)}', "
-            rf"x-enum-varnames: \[{_varname(old)}\]\}}",
-            f"schema: {{type: string, enum: ['{new}'], default: '{new}', x-enum-varnames: [{_varname(new)}]}}",
-        ),
-    ]
-    for pattern, replacement in edits:
-        text, count = re.subn(pattern, replacement, text)
-        if count != 1:
-            raise BumpError(f"expected exactly one match for {pattern!r} in the spec, found {count}")
-    return text
+def next_minor(version: str) -> str:
+    """The next minor version after ``version``: what an additive API change is numbered."""
+    match = SEMVER.fullmatch(version)
+    if not match:
+        raise BumpError(f"{version!r} is not MAJOR.MINOR.PATCH")
+    major, minor, _ = map(int, match.groups())
+    return f"{major}.{minor + 1}.0"
 
 
 def next_package_version(current: str, changes: list[Change]) -> str:
@@ -87,20 +78,29 @@ def _released_spec(root: Path, base: str | None) -> Spec:
     return spec
 
 
+def _check_edit(edited: Spec, new_version: str) -> None:
+    """The edited spec, read back as plain data, says the new version everywhere the client takes it from."""
+    headers = version_header_schemas(edited)
+    wrong = [h for h in headers if h.get("enum") != [new_version] or h.get("default") != new_version]
+    if edited["info"]["version"] != new_version or wrong:
+        raise BumpError(f"editing the spec did not set every version header to {new_version}: {wrong}")
+
+
 def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool) -> int:
     if not SEMVER.fullmatch(new_version):
-        raise BumpError(f"{new_version!r} is not a version like 1.2.0")
+        raise BumpError(f"{new_version!r} is not a version: MAJOR.MINOR.PATCH, digits only")
     spec_path = root / "spec" / "openapi.yaml"
     text = spec_path.read_text(encoding="utf-8")
     current = load_spec(spec_path)["info"]["version"]
     if current == new_version:
         raise BumpError(f"the spec is already at {new_version}")
-    edited_text = set_api_version(text, current, new_version)
+    edited_text = set_api_version(text, new_version)
     with tempfile.TemporaryDirectory() as tmp:
         edited_path = Path(tmp) / "openapi.yaml"
         edited_path.write_text(edited_text, encoding="utf-8")
         edited = load_spec(edited_path)
         validate_spec(edited)
+        _check_edit(edited, new_version)
         changes = diff_specs(_released_spec(root, base), edited)
         print(report(changes))
         if any(c.breaking for c in changes) and not allow_breaking:
@@ -110,8 +110,6 @@ def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool
         replace_tree(Path(tmp) / "out", root / "generated" / GENERATED_PACKAGE_NAME)
     spec_path.write_text(edited_text, encoding="utf-8")
 
-    constants = root / "src" / "rotor" / "_constants.py"
-    constants.write_text(constants.read_text().replace(f'API_VERSION = "{current}"', f'API_VERSION = "{new_version}"'))
     version_file = root / "src" / "rotor" / "_version.py"
     package_version = re.search(r'"(.+)"', version_file.read_text())
     assert package_version is not None
@@ -130,7 +128,7 @@ def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bump-api-version", description=__doc__.splitlines()[0])
-    parser.add_argument("new_version", help="the new Rotor API version, e.g. 1.2.0")
+    parser.add_argument("new_version", help="the new Rotor API version, MAJOR.MINOR.PATCH")
     parser.add_argument("--base", help="the last released spec: a file or REV:path (default HEAD:spec/openapi.yaml)")
     parser.add_argument("--allow-breaking", action="store_true", help="bump even when the diff breaks clients")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)

@@ -45,7 +45,8 @@ def generate_into(
             "--overwrite",
             # A warning can silently drop a whole endpoint; make it fatal.
             "--fail-on-warning",
-            # One copied template (Unset gets a readable repr); contract_tests/test_generation.py keeps it in sync.
+            # Two copied templates (Unset gets a readable repr; response models read None, not Unset), each held to
+            # the pinned generator's own plus a documented change by contract_tests/test_generation.py.
             "--custom-template-path",
             str(templates),
         ]

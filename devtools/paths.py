@@ -4,6 +4,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
+SOURCES = ROOT / "spec" / "SOURCES.md"  # the public pages behind the spec's facts, and its assumptions
 GENERATOR_CONFIG = ROOT / "spec" / "generator.yaml"
 TEMPLATES = ROOT / "spec" / "templates"
 GENERATED_PACKAGE_NAME = "rotor_generated"

@@ -7,6 +7,7 @@ from typing import Any
 import yaml
 
 Spec = dict[str, Any]
+VERSION_HEADER = "rotor-api-version"
 
 
 class SpecError(Exception):
@@ -66,3 +67,34 @@ def refs(node: Any) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from refs(value)
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    yield node
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        yield from _walk(child)
+
+
+def version_header_schemas(spec: Spec) -> list[Any]:
+    """The schema of every ``rotor-api-version`` header parameter, declared in components or inline in an
+    operation, with a ``$ref`` schema followed. Works on plain data and on a ruamel round-trip document alike."""
+    found: list[Any] = []
+    for node in _walk(spec):
+        if not (isinstance(node, dict) and node.get("in") == "header" and isinstance(node.get("schema"), dict)):
+            continue
+        if str(node.get("name", "")).lower() != VERSION_HEADER:
+            continue
+        schema = resolve(spec, node["schema"])
+        if all(schema is not seen for seen in found):
+            found.append(schema)
+    return found
+
+
+def api_version(spec: Spec) -> str:
+    """The API version the spec pins: the version header's default, which the generated client sends."""
+    defaults = {schema.get("default") for schema in version_header_schemas(spec)}
+    if len(defaults) != 1 or not isinstance(next(iter(defaults)), str):
+        raise SpecError(f"expected one default for the {VERSION_HEADER} header, found {sorted(map(str, defaults))}")
+    version: str = defaults.pop()
+    return version

@@ -1,19 +1,29 @@
-"""The tolerant reader's copy of the spec, used only for generating the client.
+"""The generator's copy of the spec: tolerant response enums, and request schemas marked as such.
 
 The contract spec stays strict (the mock and schemathesis hold the server to it). A client, though, must not lose
 a whole page because the server added an enum value: the generated models would raise on it. So, for generation
-only, every enum-typed property of a schema that appears in responses (and never in a request body) becomes
+only, every enum-typed property of a schema that appears in responses (and never in a request) becomes
 ``anyOf: [<the enum>, string]``. The generator then types it ``CustomerStatus | str``: known values are the enum,
 unknown ones stay strings and round-trip. Request-side enums stay strict, so callers cannot send unknown values.
+
+Every object schema the client sends (reachable from a request body or a parameter) gets ``x-rotor-request: true``.
+``spec/templates/model.py.jinja`` reads it: request models keep ``T | Unset = UNSET`` (leaving a field out and
+sending null do different things on the server), while every other model reads ``T | None = None``. Deriving
+the mark from where a schema is used, rather than from its name, means no naming rule can be broken. An object
+schema used both ways cannot be both, so generation refuses it.
 """
 
 import copy
 from collections.abc import Iterator
 from typing import Any
 
-from devtools.spec_io import Spec, refs
+from devtools.spec_io import Spec, SpecError, refs, resolve
 
 _REF_PREFIX = "#/components/schemas/"
+# Read by spec/templates/model.py.jinja (as model.data.model_extra); keep the two spellings in step.
+REQUEST_MARK = "x-rotor-request"
+_SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
+_SCHEMA_VALUES = ("items", "additionalProperties", "not")
 
 
 def _refs(node: Any) -> Iterator[str]:
@@ -41,14 +51,64 @@ def _operations(spec: Spec) -> Iterator[dict[str, Any]]:
                 yield op
 
 
-def response_only_schemas(spec: Spec) -> set[str]:
+def _request_roots(spec: Spec) -> list[Any]:
+    """Request bodies and parameters, each resolved (a ``$ref`` to components/requestBodies names no schema)."""
     ops = list(_operations(spec))
-    components = spec.get("components", {})
-    in_responses = _closure(spec, [[op.get("responses", {}) for op in ops], components.get("responses", {})])
-    in_requests = _closure(
-        spec, [[op.get("requestBody", {}), op.get("parameters", [])] for op in ops] + [components.get("parameters", {})]
-    )
-    return in_responses - in_requests
+    bodies = [resolve(spec, op["requestBody"]) for op in ops if "requestBody" in op]
+    params = [resolve(spec, p) for op in ops for p in op.get("parameters", [])]
+    return bodies + params + list(spec.get("components", {}).get("parameters", {}).values())
+
+
+def _response_roots(spec: Spec) -> list[Any]:
+    ops = list(_operations(spec))
+    return [op.get("responses", {}) for op in ops] + [spec.get("components", {}).get("responses", {})]
+
+
+def response_only_schemas(spec: Spec) -> set[str]:
+    return _closure(spec, _response_roots(spec)) - _closure(spec, _request_roots(spec))
+
+
+def _is_object(schema: Any) -> bool:
+    """Whether the generator makes a model class of ``schema`` (an enum or a scalar it does not)."""
+    return isinstance(schema, dict) and (schema.get("type") == "object" or "properties" in schema or "allOf" in schema)
+
+
+def _inline_schemas(root: Any) -> Iterator[dict[str, Any]]:
+    """``root`` and every schema written inline inside it (not those behind a ``$ref``)."""
+    if not isinstance(root, dict) or "$ref" in root:
+        return
+    yield root
+    children = list(root.get("properties", {}).values())
+    children += [root[key] for key in _SCHEMA_VALUES if key in root]
+    children += [item for key in _SCHEMA_LISTS for item in root.get(key, [])]
+    for child in children:
+        yield from _inline_schemas(child)
+
+
+def _request_body_schemas(root: Any) -> Iterator[Any]:
+    """The schema of a parameter, or of each media type of a request body."""
+    if isinstance(root, dict) and "schema" in root:
+        yield root["schema"]
+    for media in root.get("content", {}).values() if isinstance(root, dict) else ():
+        if isinstance(media, dict) and "schema" in media:
+            yield media["schema"]
+
+
+def mark_request_schemas(spec: Spec) -> None:
+    """Mark, in place, every schema the client sends (see the module docstring)."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    sent = _closure(spec, _request_roots(spec))
+    shared = sorted(name for name in sent & _closure(spec, _response_roots(spec)) if _is_object(schemas[name]))
+    if shared:
+        raise SpecError(
+            f"schemas used in both requests and responses: {shared}. A request model keeps `Unset` for fields "
+            "left out, a response model reads None: give the request side its own schema (say `<Name>Params`)."
+        )
+    roots = [schemas[name] for name in sorted(sent)]
+    roots += [schema for root in _request_roots(spec) for schema in _request_body_schemas(root)]
+    for root in roots:
+        for schema in filter(_is_object, _inline_schemas(root)):
+            schema[REQUEST_MARK] = True
 
 
 def _is_enum(spec: Spec, prop: Any) -> bool:
@@ -71,4 +131,5 @@ def tolerant_copy(spec: Spec) -> Spec:
                     "anyOf": [prop, {"type": "string"}],
                     "description": "Known values are typed; a value this client does not know is kept as a string.",
                 }
+    mark_request_schemas(out)
     return out

@@ -7,7 +7,7 @@ import time
 import attrs
 
 from devtools.contract_run import failure_codes, schemathesis_cli
-from rotor.testing import LiveMock, MockRotor
+from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor_generated import AuthenticatedClient
 from rotor_generated.api.auth import test_auth
 from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
@@ -29,7 +29,7 @@ class Outcome:
 
 def schemathesis_against_mock(max_examples: int = 30) -> Outcome:
     started = time.perf_counter()
-    with LiveMock(MockRotor(customers=300, daily_quota=10**9)) as live:
+    with LiveMockRotorAPI(MockRotor(customers=300, daily_quota=10**9)) as live:
         result = schemathesis_cli(live.base_url, "--max-examples", str(max_examples))
     line = re.search(r"\d+ generated[^\n]*", result.stdout)
     detail = line.group(0) if line else "no summary line in the schemathesis output"
@@ -42,7 +42,7 @@ def schemathesis_against_mock(max_examples: int = 30) -> Outcome:
 def generated_client_smoke() -> Outcome:
     """Every operation through the generated client (no SDK layer), each answer of the spec's type."""
     started = time.perf_counter()
-    with LiveMock(MockRotor(customers=50)) as live:
+    with LiveMockRotorAPI(MockRotor(customers=50)) as live:
         client = AuthenticatedClient(
             base_url=live.base_url, token=live.api_key, prefix="", auth_header_name="x-api-key"
         )

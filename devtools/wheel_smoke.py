@@ -1,15 +1,23 @@
-"""Build the sdist and wheel, install the wheel in a clean venv, and use it there.
+"""Build the sdist and wheel, install the wheel in a clean venv, and use it there as a consumer would.
 
 Catches what an editable install hides: a module or data file missing from the wheel, an undeclared dependency.
+One venv, in two stages: first the SDK alone (no extras) with pytest, where the pytest plugin must load without
+the mock and ``rotor.testing`` must say how to get it; then the ``mock`` extra added, as the user told so would,
+where the mock and every fixture must work.
 """
 
+import os
 import subprocess
 import sys
 import tempfile
+import textwrap
+import time
 import venv
 from pathlib import Path
 
 from devtools.paths import ROOT
+
+PIP_HINT = "pip install 'rotor-sdk[mock]'"
 
 # Runs inside the clean venv: only the installed wheel is importable there.
 SMOKE = r"""
@@ -24,10 +32,10 @@ print(f"wheel smoke OK: rotor-sdk {{version}}")
 """
 
 CALL = """
-from rotor.testing import Mock
+from rotor.testing import MockRotorAPI
 from rotor.testing.spec import spec_path
 assert "site-packages" in str(spec_path()), spec_path()  # the packaged spec, not a checkout's
-mock = Mock(customers=1200)
+mock = MockRotorAPI(customers=1200)
 with mock.client() as client:
     assert client.auth.test().authenticated is True
     unarchived = sum(1 for stored in mock.store.all() if not stored.archived)
@@ -35,29 +43,133 @@ with mock.client() as client:
     assert len(ids) == unarchived, (len(ids), unarchived)
 """
 
+# A consumer without the extra: the SDK alone; the plugin is installed (entry point) and must stay harmless.
+PLAIN_CONSUMER = {
+    "test_app.py": """
+        import rotor
 
-def run(cmd: list[str], cwd: Path | None = None) -> None:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, check=False)
-    if proc.returncode != 0:
+
+        def test_builds_a_client():
+            client = rotor.Rotor(api_key="x")
+            assert client.api_key == "x"
+            client.close()
+    """,
+}
+# The same consumer asking for a fixture: that test fails with the install hint, the session goes on.
+FIXTURE_WITHOUT_EXTRA = {
+    "test_uses_mock.py": """
+        def test_needs_the_mock(rotor_mock):
+            pass
+    """,
+}
+# A consumer with the extra, using every fixture and the marker.
+MOCK_CONSUMER = {
+    "test_with_mock.py": """
+        import pytest
+
+        import rotor
+
+
+        def test_in_process(rotor_mock):
+            with rotor_mock.client() as client:
+                assert client.customers.list(limit=1).total == 2258  # the documented default
+
+
+        @pytest.mark.rotor_mock(customers=30, seed=3, daily_quota=2, faults={"queue": ["503"]})
+        def test_marker(rotor_mock):
+            with rotor_mock.client() as client:
+                assert client.customers.list(archived=True, limit=1).total == 30
+                with pytest.raises(rotor.RateLimitError):
+                    client.auth.test()
+            assert len(rotor_mock.retry_sleeps) == 1  # the 503 was retried, without sleeping
+
+
+        def test_factory(rotor_mock_factory):
+            empty = rotor_mock_factory(customers=0)
+            served = rotor_mock_factory(customers=10, served=True)
+            with empty.client() as a, served.client() as b:
+                assert a.customers.list().total == 0
+                assert b.customers.list(archived=True).total == 10
+
+
+        def test_served(rotor_mock_server):
+            assert rotor_mock_server.base_url.startswith("http://127.0.0.1:")
+            with rotor_mock_server.client() as client:
+                assert client.auth.test().authenticated is True
+    """,
+}
+
+
+# An inherited PYTHONPATH would let the venv import a checkout instead of the installed wheel.
+CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in {"PYTHONPATH", "PYTHONHOME"}}
+
+
+def run(cmd: list[str], cwd: Path | None = None, *, expect: int | None = 0) -> subprocess.CompletedProcess[str]:
+    proc = subprocess.run(cmd, cwd=cwd, env=CLEAN_ENV, capture_output=True, text=True, check=False)
+    if expect is not None and proc.returncode != expect:
         sys.stderr.write(proc.stdout + proc.stderr)
-        raise SystemExit(f"failed: {' '.join(cmd)}")
+        raise SystemExit(f"failed (exit {proc.returncode}, expected {expect}): {' '.join(cmd)}")
+    return proc
+
+
+def consumer_project(root: Path, files: dict[str, str]) -> Path:
+    root.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (root / name).write_text(textwrap.dedent(text).lstrip())
+    return root
+
+
+def pytest_cmd(py: str) -> list[str]:
+    # -p no:cacheprovider: nothing written; --strict-markers: the plugin must register its marker.
+    return [py, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--strict-markers", "-W", "error::DeprecationWarning"]
+
+
+def check(condition: bool, what: str, proc: subprocess.CompletedProcess[str]) -> None:
+    if not condition:
+        sys.stderr.write(proc.stdout + proc.stderr)
+        raise SystemExit(f"wheel smoke: {what}")
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as tmp:
-        dist = Path(tmp) / "dist"
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        dist = tmp / "dist"
         # Default `build` makes the sdist, then the wheel *from the sdist*: both are checked for completeness.
         run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(ROOT)])
         wheels = sorted(dist.glob("*.whl"))
         sdists = sorted(dist.glob("*.tar.gz"))
         assert len(wheels) == 1 and len(sdists) == 1, list(dist.iterdir())
-        env_dir = Path(tmp) / "venv"
-        venv.create(env_dir, with_pip=True)
+        env_dir = tmp / "venv"
+        venv.create(env_dir, with_pip=False)  # this pip installs into it (--python): no ensurepip, seconds saved
         py = str(env_dir / "bin" / "python")
         constraints = str(ROOT / "constraints.txt")  # the tested versions: a red run means our code, not a new release
-        run([py, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"{wheels[0]}[mock]", "-c", constraints])
-        run([py, "-c", SMOKE.format(call=CALL)], cwd=Path(tmp))
-        print(f"built {wheels[0].name} and {sdists[0].name}; wheel smoke OK in a clean venv")
+        pip = [sys.executable, "-m", "pip", "--python", py, "install", "-q", "--disable-pip-version-check"]
+
+        # Stage 1: the SDK without the extra.
+        run([*pip, str(wheels[0]), "pytest", "-c", constraints])
+        plain = consumer_project(tmp / "plain", PLAIN_CONSUMER)
+        proc = run([*pytest_cmd(py), "test_app.py"], cwd=plain)
+        check("1 passed" in proc.stdout, "the plain consumer's test did not pass", proc)
+        proc = run([py, "-c", "import rotor.testing"], cwd=tmp, expect=1)
+        check(PIP_HINT in proc.stderr, f"importing rotor.testing without the extra does not say {PIP_HINT}", proc)
+        consumer_project(plain, FIXTURE_WITHOUT_EXTRA)
+        proc = run(pytest_cmd(py), cwd=plain, expect=1)
+        check(
+            PIP_HINT in proc.stdout and "1 passed, 1 error" in proc.stdout,
+            "a fixture without the extra must fail only its test, with the install hint",
+            proc,
+        )
+
+        # Stage 2: the extra added.
+        run([*pip, f"{wheels[0]}[mock]", "-c", constraints])
+        run([py, "-c", SMOKE.format(call=CALL)], cwd=tmp)
+        proc = run(pytest_cmd(py), cwd=consumer_project(tmp / "with_mock", MOCK_CONSUMER))
+        check("4 passed" in proc.stdout, "the mock consumer's tests did not all pass", proc)
+        print(
+            f"built {wheels[0].name} and {sdists[0].name}; wheel smoke OK in a clean venv, without and with [mock] "
+            f"({time.perf_counter() - started:.1f}s)"
+        )
     return 0
 
 

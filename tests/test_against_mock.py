@@ -8,12 +8,12 @@ import orjson
 import pytest
 
 import rotor
-from rotor.testing import Faults, LiveMock, Mock, MockRotor
+from rotor.testing import Faults, LiveMockRotorAPI, MockRotor, MockRotorAPI
 
 
 @pytest.fixture(scope="module")
-def live() -> Iterator[LiveMock]:
-    with LiveMock(MockRotor(customers=2600, seed=5, daily_quota=10**6)) as mock:
+def live() -> Iterator[LiveMockRotorAPI]:
+    with LiveMockRotorAPI(MockRotor(customers=2600, seed=5, daily_quota=10**6)) as mock:
         yield mock
 
 
@@ -21,7 +21,7 @@ def _unarchived(mock: MockRotor) -> set[str]:
     return {s.record["id"] for s in mock.store.all() if not s.archived}
 
 
-def test_full_iteration_costs_ceil_n_over_1000(live: LiveMock) -> None:
+def test_full_iteration_costs_ceil_n_over_1000(live: LiveMockRotorAPI) -> None:
     expected = _unarchived(live.mock)
     n = len(expected)
     assert n % 1000 and n > 2000  # not a multiple of 1000, and more than two pages
@@ -32,12 +32,11 @@ def test_full_iteration_costs_ceil_n_over_1000(live: LiveMock) -> None:
     assert live.mock.requests_served - before == math.ceil(n / 1000) == 3
 
 
-def test_iteration_survives_503s_and_dropped_connections(live: LiveMock) -> None:
+def test_iteration_survives_503s_and_dropped_connections(live: LiveMockRotorAPI) -> None:
     faults = Faults(error_rate=0.1, error_statuses=(503,), drop_rate=0.1, retry_after=0, seed=3)
     live.mock.faults = faults
     try:
-        with live.client(max_retries=4) as client:
-            client._sleep = lambda seconds: None  # dropped connections back off exponentially; don't wait here
+        with live.client(max_retries=4) as client:  # harness clients record backoff waits instead of sleeping
             page = client.customers.list(limit=100)
             ids = [c.id for c in page]
     finally:
@@ -48,7 +47,7 @@ def test_iteration_survives_503s_and_dropped_connections(live: LiveMock) -> None
 
 
 def test_spent_quota_raises_after_zero_retries() -> None:
-    with LiveMock(MockRotor(customers=10, daily_quota=3)) as live, live.client() as client:
+    with LiveMockRotorAPI(MockRotor(customers=10, daily_quota=3)) as live, live.client() as client:
         for _ in range(3):
             client.auth.test()
         served = live.mock.requests_served
@@ -60,7 +59,7 @@ def test_spent_quota_raises_after_zero_retries() -> None:
         assert live.mock.requests_served == served
 
 
-def test_every_operation_round_trips(live: LiveMock) -> None:
+def test_every_operation_round_trips(live: LiveMockRotorAPI) -> None:
     with live.client() as client:
         auth = client.auth.test()
         assert auth.authenticated is True and "customers:read" in (auth.scopes or [])
@@ -81,7 +80,7 @@ def test_every_operation_round_trips(live: LiveMock) -> None:
 
 def test_scope_errors_name_the_scope() -> None:
     with (
-        Mock(customers=5) as mock,
+        MockRotorAPI(customers=5) as mock,
         mock.client(api_key=rotor.testing.READ_ONLY_API_KEY) as client,
         pytest.raises(rotor.PermissionDeniedError) as info,
     ):
@@ -90,7 +89,7 @@ def test_scope_errors_name_the_scope() -> None:
 
 
 async def test_async_iteration_in_process() -> None:
-    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+    with MockRotorAPI(customers=2600, seed=5, daily_quota=10**6) as mock:
         async with mock.async_client() as client:
             page = await client.customers.list(status="inactive")
             ids = [c.id async for c in page]
@@ -98,7 +97,7 @@ async def test_async_iteration_in_process() -> None:
     assert set(ids) == expected and len(ids) == len(expected)
 
 
-def test_consumer_fixtures(rotor_mock: Mock, rotor_mock_server: LiveMock) -> None:
+def test_consumer_fixtures(rotor_mock: MockRotorAPI, rotor_mock_server: LiveMockRotorAPI) -> None:
     # The fixtures consumers get from the pytest plugin: fresh, independent mocks.
     with rotor_mock.client() as a, rotor_mock_server.client() as b:
         assert a.customers.list(limit=1).total == b.customers.list(limit=1).total
@@ -109,7 +108,7 @@ def test_consumer_fixtures(rotor_mock: Mock, rotor_mock_server: LiveMock) -> Non
 
 
 async def test_concurrent_iteration_is_ordered_complete_and_costs_the_same() -> None:
-    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+    with MockRotorAPI(customers=2600, seed=5, daily_quota=10**6) as mock:
         async with mock.async_client() as client:
             first = await client.customers.list(limit=100)
             before = mock.mock.requests_served
@@ -123,7 +122,7 @@ async def test_concurrent_iteration_is_ordered_complete_and_costs_the_same() -> 
 
 
 async def test_stopping_early_cancels_what_is_in_flight() -> None:
-    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+    with MockRotorAPI(customers=2600, seed=5, daily_quota=10**6) as mock:
         mock.faults.latency = 0.05
         async with mock.async_client() as client:
             first = await client.customers.list(limit=100)
@@ -135,14 +134,14 @@ async def test_stopping_early_cancels_what_is_in_flight() -> None:
 
 
 async def test_bad_concurrency_is_refused() -> None:
-    with Mock(customers=5) as mock:
+    with MockRotorAPI(customers=5) as mock:
         async with mock.async_client() as client:
             page = await client.customers.list()
             with pytest.raises(rotor.InvalidParameterError, match="concurrency"):
                 [p async for p in page.iter_pages(concurrency=0)]
 
 
-def test_export_jsonl_streams_every_customer(live: LiveMock, tmp_path: Path) -> None:
+def test_export_jsonl_streams_every_customer(live: LiveMockRotorAPI, tmp_path: Path) -> None:
     expected = _unarchived(live.mock)
     before = live.mock.requests_served
     with live.client() as client:
@@ -154,7 +153,7 @@ def test_export_jsonl_streams_every_customer(live: LiveMock, tmp_path: Path) -> 
 
 
 async def test_async_export_jsonl(tmp_path: Path) -> None:
-    with Mock(customers=2600, seed=5, daily_quota=10**6) as mock:
+    with MockRotorAPI(customers=2600, seed=5, daily_quota=10**6) as mock:
         async with mock.async_client() as client:
             written = await client.customers.export_jsonl(tmp_path / "active.jsonl", status="active", concurrency=3)
     lines = (tmp_path / "active.jsonl").read_bytes().splitlines()

@@ -4,6 +4,7 @@ import datetime
 import json
 from typing import Any
 
+import attrs
 import httpx
 import orjson
 import pytest
@@ -12,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import rotor_generated.models as models
-from rotor import UNSET, Address, Customer, CustomerStatus, Rotor
+from rotor import UNSET, Address, Customer, CustomerStatus, CustomerUpsertParams, Rotor
 from rotor._base_client import decode_response
-from rotor._decode import Malformed, decode_model
+from rotor._decode import Malformed, decode_model, json_name
 from rotor._exceptions import APIResponseValidationError
 from rotor._fastpath import fast_decode
 from rotor.resources import _decoders
@@ -38,7 +39,11 @@ def test_spec_valid_bodies_decode_like_the_generated_code_and_round_trip(schema_
     cls = getattr(models, schema_name)
     model = decode_model(cls, body)
     assert model == cls.from_dict(body)
+    # A response model's None stands for "absent" and for "null" alike, and to_dict writes it as absent: the
+    # model round trip is exact, while the dict round trip drops the nulls of declared fields
+    # (test_a_null_reads_as_none_and_leaves_as_absent, test_nothing_the_server_sent_is_lost).
     assert decode_model(cls, model.to_dict()) == model
+    assert cls.from_dict(model.to_dict()) == model
 
 
 @given(body=body_for("CustomerListResponse"))
@@ -85,10 +90,8 @@ def test_unknown_fields_are_kept() -> None:
     ("field", "value"),
     [
         ("created_at", "yesterday"),
-        ("created_at", None),
         ("first_name", 123),
         ("is_auto_pay", "yes"),
-        ("address", None),
         ("address", {"city": "Austin"}),  # required sub-fields missing
         ("location", "30.2,-97.7"),
         ("tags", [1, 2]),
@@ -98,13 +101,40 @@ def test_a_malformed_optional_field_never_loses_the_record(field: str, value: An
     page = decode_model(models.CustomerListResponse, _page({**GOOD, field: value}, GOOD))
     assert isinstance(page.data, list) and len(page.data) == 2
     odd = page.data[0]
-    assert getattr(odd, field) is UNSET  # not typed as what it is not...
+    assert getattr(odd, field) is None  # not typed as what it is not...
     assert odd[field] == value  # ...but the raw value is still there
     assert odd.to_dict()[field] == value
-    assert odd.first_name == ("Jane" if field != "first_name" else UNSET)
+    assert odd.first_name == ("Jane" if field != "first_name" else None)
     assert odd.created_at == (
-        datetime.datetime(2019, 12, 27, 18, 11, 19, 117000, tzinfo=datetime.UTC) if field != "created_at" else UNSET
+        datetime.datetime(2019, 12, 27, 18, 11, 19, 117000, tzinfo=datetime.UTC) if field != "created_at" else None
     )
+
+
+@pytest.mark.parametrize("field", ["created_at", "address", "notes", "location", "email"])
+def test_a_null_reads_as_none_and_leaves_as_absent(field: str) -> None:
+    """On a response model None means "no value": absent and null read the same, on every path."""
+    page = _page({**GOOD, field: None}, {key: value for key, value in GOOD.items() if key != field})
+    fast = fast_decode(models.CustomerListResponse, orjson.dumps(page))
+    tolerant = decode_model(models.CustomerListResponse, page)
+    assert fast is not None and fast == tolerant
+    assert tolerant.data is not None
+    with_null, without = tolerant.data
+    assert getattr(with_null, field) is None and getattr(without, field) is None
+    assert field not in with_null.additional_properties  # null is not malformed, so nothing is kept
+    assert with_null == without and with_null.to_dict() == without.to_dict()
+    assert field not in with_null.to_dict()
+
+
+def test_absent_fields_get_each_models_own_default() -> None:
+    """Response models read None; a request model keeps UNSET, because leaving a field out differs from null."""
+    customer = decode_model(Customer, {})
+    assert customer == Customer() == Customer.from_dict({}) == fast_decode(Customer, b"{}")
+    assert customer.email is None and customer.address is None
+    params = decode_model(CustomerUpsertParams, {"first_name": "Jane"}, strict=True)
+    assert params == CustomerUpsertParams(first_name="Jane") == CustomerUpsertParams.from_dict({"first_name": "Jane"})
+    assert params.email is UNSET and params.to_dict() == {"first_name": "Jane"}
+    with pytest.raises(Malformed):  # a request model's field is never silently None
+        decode_model(CustomerUpsertParams, {"email": None}, strict=True)
 
 
 @pytest.mark.parametrize(
@@ -136,10 +166,12 @@ def test_nothing_the_server_sent_is_lost(data: st.DataObject) -> None:
         page = decode_model(models.CustomerListResponse, body)
     except Malformed:
         return  # only the envelope may refuse, and these edits never touch it
-    decoded_customers = [] if page.data is UNSET else page.data
-    assert isinstance(decoded_customers, list)
+    decoded_customers = [] if page.data is None else page.data
+    declared = {json_name(field.name) for field in attrs.fields(Customer)}
     for sent, decoded in zip(customers, decoded_customers, strict=True):
-        assert set(decoded.to_dict()) >= set(sent)
+        # The one thing dropped: a declared field sent as null, which reads None just as if it were absent.
+        lost = set(sent) - set(decoded.to_dict())
+        assert all(key in declared and sent[key] is None for key in lost), lost
 
 
 # -- the msgspec fast path ------------------------------------------------------------------------------------

@@ -1,13 +1,20 @@
-"""scripts/mock's entry point: serves on 127.0.0.1 and prints the two lines that configure a shell."""
+"""scripts/mock's entry point: serves on 127.0.0.1, then tells a shell how to reach it (stdout, --env-file)."""
 
 import os
+import re
+import signal
 import subprocess
 import sys
+from pathlib import Path
 
+import httpx
+
+from devtools.paths import ROOT
 from rotor import Rotor
+from rotor.testing.server import free_port
 
 
-def test_mock_cli_prints_config_then_serves() -> None:
+def test_mock_cli_prints_config_once_serving() -> None:
     proc = subprocess.Popen(
         [sys.executable, "-m", "rotor.testing", "--customers", "30", "--seed", "4", "--daily-quota", "50"],
         stdout=subprocess.PIPE,
@@ -20,11 +27,85 @@ def test_mock_cli_prints_config_then_serves() -> None:
         base_url = proc.stdout.readline().strip().removeprefix("ROTOR_BASE_URL=")
         api_key = proc.stdout.readline().strip().removeprefix("ROTOR_API_KEY=")
         assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/open-api")
-        # Connection refused while the server still binds is retried (it never reached a server).
-        with Rotor(api_key=api_key, base_url=base_url, max_retries=5) as client:
+        # Printed once the server accepts connections: no retry needed.
+        with Rotor(api_key=api_key, base_url=base_url, max_retries=0) as client:
             assert len(list(client.customers.list(archived=True))) == 30
     finally:
         proc.terminate()
         proc.wait(timeout=10)
         if proc.stdout is not None:
             proc.stdout.close()
+
+
+def readme_recipe() -> str:
+    blocks: list[str] = re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.DOTALL)
+    [recipe] = [block for block in blocks if "--env-file" in block]
+    return recipe
+
+
+def test_the_readme_recipe_serves_configures_and_stops(tmp_path: Path) -> None:
+    """The README's shell recipe, run as written except for where the mock and python come from and the port."""
+    port = free_port()
+    script = (
+        readme_recipe()
+        .replace("./scripts/mock", f"{sys.executable} -m rotor.testing")  # scripts/mock is exactly this, after setup
+        .replace("python -c", f"{sys.executable} -c")
+        .replace("8787", str(port))
+    )
+    proc = subprocess.Popen(
+        ["bash", "-euo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")},
+        start_new_session=True,  # its own process group: a hung recipe is killed whole, mock included
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 0, stdout + stderr
+    assert f"ROTOR_BASE_URL=http://127.0.0.1:{port}/open-api" in stdout
+    assert "\n2258\n" in stdout  # what the SDK call in the recipe printed
+    assert not (tmp_path / ".rotor-mock.env").exists()  # the mock removed it on SIGTERM
+    try:
+        httpx.get(f"http://127.0.0.1:{port}/open-api/auth/test", timeout=2)
+        raise AssertionError("the mock still serves after the recipe killed it")
+    except httpx.ConnectError:
+        pass
+
+
+def test_a_stale_env_file_is_replaced_and_removed_when_the_mock_cannot_start(tmp_path: Path) -> None:
+    env_file = tmp_path / "mock.env"
+    env_file.write_text("ROTOR_BASE_URL=http://stale\n")
+    serving = subprocess.Popen(
+        [sys.executable, "-m", "rotor.testing", "--customers", "5", "--env-file", str(env_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert serving.stdout is not None
+        printed = serving.stdout.readline() + serving.stdout.readline()
+        assert env_file.read_text() == printed and "stale" not in printed
+        # A second mock on the same port cannot start: it says so, and leaves no file pointing anywhere.
+        port = printed.split(":")[2].split("/")[0]
+        other_file = tmp_path / "other.env"
+        other_file.write_text("ROTOR_BASE_URL=http://stale\n")
+        busy = subprocess.run(
+            [sys.executable, "-m", "rotor.testing", "--port", port, "--env-file", str(other_file)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+        assert busy.returncode == 1 and "did not start" in busy.stderr
+        assert not other_file.exists()
+    finally:
+        serving.terminate()
+        assert serving.wait(timeout=10) == 0
+        if serving.stdout is not None:
+            serving.stdout.close()
+    assert not env_file.exists()

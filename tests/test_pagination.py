@@ -103,3 +103,23 @@ def test_explicit_limit_is_respected(client: Rotor, router: respx.MockRouter, li
     route = router.get("/customers").mock(side_effect=_server(30))
     assert len(list(client.customers.list(limit=limit))) == 30
     assert route.call_count == math.ceil(30 / limit)
+
+
+@pytest.mark.parametrize("pagination", [{"total": 25}, {"total": 25, "page": None, "limit": None}])
+def test_a_page_that_omits_its_number_or_size_uses_the_query(
+    client: Rotor, router: respx.MockRouter, pagination: dict[str, Any]
+) -> None:
+    """Absent and null read the same (None): the page number and size then come from the request itself."""
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        page, limit = int(request.url.params["page"]), int(request.url.params["limit"])
+        ids = range((page - 1) * limit, min(page * limit, 25))
+        body = {"data": [{"id": f"c{i}"} for i in ids], "pagination": pagination, "status": "success"}
+        return httpx.Response(200, json=body)
+
+    route = router.get("/customers").mock(side_effect=answer)
+    first = client.customers.list(limit=10)
+    assert first.pagination.page is None and first.pagination.limit is None
+    assert first.page_number == 1 and first.get_next_page().page_number == 2
+    assert [c.id for c in first] == [f"c{i}" for i in range(25)]
+    assert route.call_count == 1 + 3

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from devtools.paths import ROOT
-from rotor.testing import LiveMock, MockRotor
+from rotor.testing import LiveMockRotorAPI, MockRotor
 
 BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.DOTALL)
 
 
 @pytest.fixture(scope="module")
-def served() -> Iterator[LiveMock]:
-    with LiveMock(MockRotor(customers=400, daily_quota=10**6)) as live:
+def served() -> Iterator[LiveMockRotorAPI]:
+    with LiveMockRotorAPI(MockRotor(customers=400, daily_quota=10**6)) as live:
         yield live
 
 
@@ -26,7 +26,7 @@ def test_the_readme_has_examples() -> None:
 
 
 @pytest.mark.parametrize("code", BLOCKS, ids=[f"block{i}" for i in range(len(BLOCKS))])
-def test_readme_example_runs(code: str, served: LiveMock, tmp_path: Path) -> None:
+def test_readme_example_runs(code: str, served: LiveMockRotorAPI, tmp_path: Path) -> None:
     env = {**os.environ, "ROTOR_API_KEY": served.api_key, "ROTOR_BASE_URL": served.base_url}
     if "def test_" in code:
         # A consumer's test file: run it with pytest, where the rotor plugin provides the fixtures.
@@ -38,4 +38,5 @@ def test_readme_example_runs(code: str, served: LiveMock, tmp_path: Path) -> Non
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     if "def test_" in code:
-        assert re.search(r"\b2 passed\b", result.stdout), result.stdout
+        tests = len(re.findall(r"^(?:async )?def test_", code, flags=re.MULTILINE))
+        assert re.search(rf"\b{tests} passed\b", result.stdout), result.stdout

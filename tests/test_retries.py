@@ -133,3 +133,9 @@ def test_client_errors_are_not_retried(flavor: Flavor, router: respx.MockRouter)
     with pytest.raises(rotor.NotFoundError):
         flavor.run(lambda: flavor.make().customers.retrieve("x"))
     assert route.call_count == 1
+
+
+def test_with_options_keeps_the_clients_sleep(flavor: Flavor, router: respx.MockRouter) -> None:
+    router.get("/auth/test").mock(side_effect=[httpx.Response(503), httpx.Response(200, json=OK_AUTH)])
+    flavor.run(flavor.make().with_options(max_retries=1).auth.test)
+    assert len(flavor.waits) == 1  # recorded by the test's sleep, not slept for real

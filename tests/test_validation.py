@@ -7,6 +7,8 @@ import respx
 from hypothesis import given
 from hypothesis import strategies as st
 
+from devtools.paths import SPEC
+from devtools.spec_io import api_version, load_spec
 from rotor import CustomerStatus, InvalidParameterError, Rotor, RotorError
 
 not_an_int = st.one_of(st.floats(), st.text(max_size=5), st.booleans(), st.none(), st.lists(st.integers(), max_size=2))
@@ -78,7 +80,7 @@ def test_good_arguments_reach_the_wire_as_the_spec_says(client: Rotor, router: r
         "status": "active",
         "tags": "vip,pool",
     }
-    assert request.headers["rotor-api-version"] == "1.1.0"
+    assert request.headers["rotor-api-version"] == api_version(load_spec(SPEC))
     assert request.headers["x-api-key"] == "rotor_unit_s3cr3t0key"
 
 

@@ -87,7 +87,9 @@ class Rotor(SyncAPIClient):
     ) -> Rotor:
         """A client sharing this one's connections, with some options changed (``default_headers`` are added)."""
         options = self._options(timeout=timeout, max_retries=max_retries, default_headers=default_headers)
-        return Rotor(http_client=self._http, **options)
+        client = Rotor(http_client=self._http, **options)
+        client._sleep = self._sleep  # a test's no-sleep (or recording) backoff carries over too
+        return client
 
     def __enter__(self) -> Rotor:
         return self
@@ -137,7 +139,9 @@ class AsyncRotor(AsyncAPIClient):
     ) -> AsyncRotor:
         """A client sharing this one's connections, with some options changed (as ``Rotor.with_options``)."""
         options = self._options(timeout=timeout, max_retries=max_retries, default_headers=default_headers)
-        return AsyncRotor(http_client=self._http, **options)
+        client = AsyncRotor(http_client=self._http, **options)
+        client._sleep = self._sleep  # a test's no-sleep (or recording) backoff carries over too
+        return client
 
     async def __aenter__(self) -> AsyncRotor:
         return self

@@ -1,8 +1,28 @@
 """Numbers the SDK relies on, in one place. Bounds mirror spec/openapi.yaml (a contract test keeps them equal)."""
 
+import inspect
+from collections.abc import Callable
+from enum import Enum
+
 import httpx
 
-API_VERSION = "1.1.0"
+from rotor_generated.api.auth import test_auth
+
+
+def version_sent_by(builder: Callable[..., object]) -> str:
+    """The ``rotor-api-version`` a generated request builder sends unless told otherwise.
+
+    That default is the spec's: the header's enum becomes ``RotorApiVersion``, its default the builders' default.
+    Today the enum has one member, so this is that member; were the spec to accept several versions, the default
+    is the one we send. No hand-written file names the version, so a bump only touches the spec and generated/.
+    """
+    default = inspect.signature(builder).parameters["rotor_api_version"].default
+    if not (isinstance(default, Enum) and isinstance(default.value, str)):
+        raise RuntimeError("the spec's rotor-api-version header has no default: regenerate from a spec that has one")
+    return default.value
+
+
+API_VERSION = version_sent_by(test_auth._get_kwargs)
 DEFAULT_BASE_URL = "https://api.getrotor.com/open-api"
 
 MIN_LIMIT = 1

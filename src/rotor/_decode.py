@@ -4,11 +4,15 @@ The generated ``from_dict`` accepts wrong scalar types silently and raises KeyEr
 rest, losing a whole page to one odd record. This decoder builds the same generated attrs classes, driven by
 their own type hints (so it follows regeneration without edits), with one rule:
 
-* A field whose value does not fit its declared type is left UNSET on the model and its raw value is kept in
-  ``additional_properties`` under its JSON name, so ``customer["created_at"]`` still returns it and
+* A field whose value does not fit its declared type is left at "no value" on the model and its raw value is
+  kept in ``additional_properties`` under its JSON name, so ``customer["created_at"]`` still returns it and
   ``to_dict()`` round-trips it. The record, and the page, survive.
 * Envelopes and pagination are strict (``STRICT``): their fields steer the SDK, so a misfit there raises
   ``Malformed``, which the client turns into ``APIResponseValidationError``.
+
+"No value" is what the type says (``absent_value``): None on response models, whose optional fields are typed
+``T | None`` (so a null decodes to None as well), and UNSET on request models (``T | Unset``), where leaving a field
+out differs from sending null.
 
 Unknown enum values need no special case: the client is generated from a tolerant copy of the spec in which
 response enums are typed ``Enum | str`` (see devtools/tolerant.py).
@@ -69,6 +73,21 @@ def json_name(attr_name: str) -> str:
     return attr_name[:-1] if attr_name.endswith("_") else attr_name
 
 
+def _members(tp: Any) -> tuple[Any, ...]:
+    return typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
+
+
+def absent_value(tp: Any) -> Unset | None:
+    """What an optional field of annotation ``tp`` holds when the body leaves it out, as the generated
+    ``from_dict`` does: UNSET where the type admits it (request models), else None (response models)."""
+    members = _members(tp)
+    if Unset in members:
+        return UNSET
+    if type(None) in members:
+        return None
+    raise TypeError(f"an optional field typed {tp!r} has no value for 'absent'")
+
+
 def _datetime(value: Any) -> datetime.datetime:
     if isinstance(value, str):
         try:
@@ -102,7 +121,7 @@ def _checks(tp: Any, ns: dict[str, Any]) -> list[tuple[str, str]]:
     Conversions that can still refuse a value (dates, UUIDs, nested models) raise Malformed, which the decoder
     treats as a misfit like a failed condition.
     """
-    members = typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
+    members = _members(tp)
     pairs: list[tuple[str, str]] = []
     enums = [m for m in members if isinstance(m, type) and issubclass(m, enum.Enum)]
     if len(enums) == 1 and str in members:
@@ -178,16 +197,18 @@ _TAIL = """\
 # The misfit branch: required and strict fields raise (with the nested path); others keep the raw value.
 _RAISE = "raise Malformed({where!r} + exc.suffix(), v, exc.expected or {expected!r}, exc.got or None) from None"
 _MISFIT_REQUIRED = _RAISE
-_MISFIT_OPTIONAL = f"if strict: {_RAISE}\nkept[{{key!r}}] = v\no.{{attr}} = UNSET"
+_MISFIT_OPTIONAL = f"if strict: {_RAISE}\nkept[{{key!r}}] = v\no.{{attr}} = {{absent}}"
 
 
 def _field_code(attr: str, key: str, required: bool, where: str, tp: Any, ns: dict[str, Any]) -> list[str]:
     pairs = _checks(tp, ns)
     body = [f"{'if' if i == 0 else 'elif'} {cond}:\n    o.{attr} = {value}" for i, (cond, value) in enumerate(pairs)]
+    # Named, not repr'd: the compiled code reads UNSET from its namespace and None is a keyword.
+    absent_code = "" if required else "UNSET" if absent_value(tp) is UNSET else "None"
     misfit = (_MISFIT_REQUIRED if required else _MISFIT_OPTIONAL).format(
-        where=where, key=key, attr=attr, expected=describe(tp)
+        where=where, key=key, attr=attr, expected=describe(tp), absent=absent_code
     )
-    absent = f"raise Malformed({where!r}, UNSET, 'a value (required)')" if required else f"o.{attr} = UNSET"
+    absent = f"raise Malformed({where!r}, UNSET, 'a value (required)')" if required else f"o.{attr} = {absent_code}"
     code = (
         f"if {key!r} in d:\n"
         f"    v = d[{key!r}]\n"

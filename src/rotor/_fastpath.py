@@ -21,7 +21,7 @@ import attrs
 import msgspec
 
 import rotor_generated.models as _models
-from rotor._decode import json_name
+from rotor._decode import absent_value, json_name
 from rotor_generated.types import UNSET, Unset
 
 T = TypeVar("T")
@@ -75,13 +75,14 @@ class _Builder:
                 if field.name == "additional_properties":
                     continue
                 tp = self.mirror_type(hints[field.name])
-                required = field.default is attrs.NOTHING
-                spec = (
-                    msgspec.field(name=json_name(field.name))
-                    if required
-                    else msgspec.field(name=json_name(field.name), default=msgspec.UNSET)
-                )
-                fields.append((field.name, tp if required else tp | msgspec.UnsetType, spec))
+                name = json_name(field.name)
+                if field.default is attrs.NOTHING:
+                    fields.append((field.name, tp, msgspec.field(name=name)))
+                elif absent_value(hints[field.name]) is None:
+                    # A response model: msgspec itself fills in None for an absent field, so no absent check runs.
+                    fields.append((field.name, tp, msgspec.field(name=name, default=None)))
+                else:
+                    fields.append((field.name, tp | msgspec.UnsetType, msgspec.field(name=name, default=msgspec.UNSET)))
             self.mirrors[cls] = msgspec.defstruct(
                 f"_Wire{cls.__name__}", fields, kw_only=True, forbid_unknown_fields=True
             )
@@ -126,7 +127,8 @@ class _Builder:
                 if field.name == "additional_properties":
                     continue
                 value = self.value_code(hints[field.name], ns)
-                if field.default is attrs.NOTHING:
+                # A response model's absent field already arrives as None, which ``value`` passes through.
+                if field.default is attrs.NOTHING or absent_value(hints[field.name]) is None:
                     lines.append(f"    v = s.{field.name}\n    o.{field.name} = {value}")
                 else:
                     lines.append(f"    v = s.{field.name}\n    o.{field.name} = UNSET if v is WIRE_UNSET else {value}")

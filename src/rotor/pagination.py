@@ -22,7 +22,6 @@ from typing import Any
 from rotor._exceptions import InvalidParameterError, RotorError
 from rotor._validation import ListQuery
 from rotor_generated.models import Customer, Pagination
-from rotor_generated.types import Unset
 
 # Pages fetched at once by async iteration once `total` is known: fast, and polite to a shared API.
 DEFAULT_CONCURRENCY = 4
@@ -37,16 +36,15 @@ class _PageBase:
 
     @property
     def total(self) -> int | None:
-        total = self.pagination.total
-        return None if isinstance(total, Unset) else total
+        return self.pagination.total
 
     @property
     def page_number(self) -> int:
         page = self.pagination.page
-        return self.query.page if isinstance(page, Unset) else page
+        return self.query.page if page is None else page
 
     def has_next_page(self) -> bool:
-        limit = self.pagination.limit if not isinstance(self.pagination.limit, Unset) else self.query.limit
+        limit = self.query.limit if self.pagination.limit is None else self.pagination.limit
         total = self.total
         if total is not None and self.page_number * limit >= total:
             return False
@@ -135,7 +133,7 @@ class AsyncCustomerPage(_PageBase):
         yield self
         if not self.has_next_page():
             return
-        limit = self.pagination.limit if not isinstance(self.pagination.limit, Unset) else self.query.limit
+        limit = self.query.limit if self.pagination.limit is None else self.pagination.limit
         if concurrency == 1 or self.total is None:
             # Without a total the number of pages is unknown: follow them one by one.
             page = await self.get_next_page()

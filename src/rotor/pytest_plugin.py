@@ -4,35 +4,90 @@
         client = rotor_mock.client()
         assert client.customers.list(limit=5).data
 
-Imports are deferred so that installing ``rotor-sdk`` without the ``mock`` extra never breaks pytest.
+    @pytest.mark.rotor_mock(customers=50, seed=3, daily_quota=5)
+    def test_small(rotor_mock): ...
+
+    def test_two_mocks(rotor_mock_factory):
+        empty, served = rotor_mock_factory(customers=0), rotor_mock_factory(served=True)
+
+Imports of the mock are deferred to the fixtures, so installing ``rotor-sdk`` without the ``mock`` extra never
+breaks pytest: only a test that uses a fixture fails, saying which package to install.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 if TYPE_CHECKING:
-    from rotor.testing.harness import LiveMock, Mock
+    from rotor.testing.factory import MockFactory
+    from rotor.testing.harness import LiveMockRotorAPI, MockRotorAPI
+
+MARKER = "rotor_mock"
+OPTIONS = ("customers", "seed", "daily_quota", "keys", "faults")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        f"{MARKER}(customers=2500, seed=0, daily_quota=1000, keys=None, faults=None): "
+        "options of the mock the rotor_mock and rotor_mock_server fixtures give this test",
+    )
+
+
+def _factory() -> type[MockFactory]:
+    try:
+        from rotor.testing.factory import MockFactory
+    except ImportError as exc:  # the message names the missing package and the pip command
+        missing = str(exc)
+    else:
+        return MockFactory
+    pytest.fail(missing, pytrace=False)  # outside the except block: the message alone, no chained traceback
+
+
+def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
+    marker = request.node.get_closest_marker(MARKER)
+    if marker is None:
+        return {}
+    unknown = sorted(set(marker.kwargs) - set(OPTIONS))
+    if marker.args or unknown:
+        pytest.fail(
+            f"@pytest.mark.{MARKER} takes keyword options {', '.join(OPTIONS)}; "
+            f"got {', '.join([*map(repr, marker.args), *unknown])}",
+            pytrace=False,
+        )
+    return dict(marker.kwargs)
 
 
 @pytest.fixture
-def rotor_mock() -> Iterator[Mock]:
-    """A fresh in-process mock (2,500 seeded customers, daily quota 1,000, faults off)."""
-    from rotor.testing.harness import Mock
+def rotor_mock_factory() -> Iterator[MockFactory]:
+    """Makes fresh mocks: ``rotor_mock_factory(customers=..., seed=..., daily_quota=..., keys=..., faults=...,
+    served=False)``; ``served=True`` serves it over HTTP on 127.0.0.1. Every mock made is closed after the test.
 
-    mock = Mock()
-    yield mock
-    mock.close()
+    With the defaults (2,500 customers, seed 0), ``client.customers.list().total`` is 2258: the other 242 are
+    archived and listed only with ``archived=True``.
+    """
+    with _factory()() as factory:
+        yield factory
 
 
 @pytest.fixture
-def rotor_mock_server() -> Iterator[LiveMock]:
-    """A fresh mock served over HTTP on 127.0.0.1 (same defaults as ``rotor_mock``)."""
-    from rotor.testing.harness import LiveMock
+def rotor_mock(request: pytest.FixtureRequest) -> Iterator[MockRotorAPI]:
+    """A fresh in-process mock: 2,500 seeded customers (seed 0), daily quota 1,000, faults off; override with
+    ``@pytest.mark.rotor_mock(customers=..., seed=..., daily_quota=..., keys=..., faults=...)``.
 
-    mock = LiveMock()
-    yield mock
-    mock.close()
+    With the defaults, ``client.customers.list().total`` is 2258: the other 242 customers are archived and listed
+    only with ``archived=True``. Its clients record retry waits in ``rotor_mock.retry_sleeps`` instead of sleeping.
+    """
+    with _factory()() as factory:
+        yield factory(**_marker_options(request))
+
+
+@pytest.fixture
+def rotor_mock_server(request: pytest.FixtureRequest) -> Iterator[LiveMockRotorAPI]:
+    """A fresh mock served over HTTP on 127.0.0.1 (same defaults, marker and ``list().total`` of 2258 as
+    ``rotor_mock``)."""
+    with _factory()() as factory:
+        yield factory(**_marker_options(request), served=True)

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="Address")
 
 @_attrs_define
 class Address:
-    """A customer's address. ASSUMPTION: it mirrors the upsert's `property_*` fields (the docs do not say).
+    """A customer's address. ASSUMPTION (A12): it mirrors the upsert's `property_*` fields (the docs do not say).
 
     Attributes:
         city (str):
@@ -21,7 +21,7 @@ class Address:
         state (str):
         street1 (str):
         zip_ (str):
-        street2 (None | str | Unset):
+        street2 (None | str):
     """
 
     city: str
@@ -29,7 +29,7 @@ class Address:
     state: str
     street1: str
     zip_: str
-    street2: None | str | Unset = UNSET
+    street2: None | str = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,11 +43,12 @@ class Address:
 
         zip_ = self.zip_
 
+        _street2 = UNSET if self.street2 is None else self.street2
         street2: None | str | Unset
-        if isinstance(self.street2, Unset):
+        if isinstance(_street2, Unset):
             street2 = UNSET
         else:
-            street2 = self.street2
+            street2 = _street2
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -93,7 +94,7 @@ class Address:
             state=state,
             street1=street1,
             zip_=zip_,
-            street2=street2,
+            street2=None if isinstance(street2, Unset) else street2,
         )
 
         address.additional_properties = d

@@ -20,70 +20,75 @@ class AuthTestResponse:
     """The result of an authentication check. Every field is optional (stated).
 
     Attributes:
-        auth_method (AuthMethod | str | Unset): Known values are typed; a value this client does not know is kept as a
+        auth_method (AuthMethod | str | None): Known values are typed; a value this client does not know is kept as a
             string.
-        authenticated (bool | Unset):
-        company_id (str | Unset): The examples are UUIDs; no format is promised.
-        message (str | Unset):
-        rotor_api_version (str | Unset):
-        scopes (list[str] | Unset):
-        status (str | SuccessStatus | Unset): Known values are typed; a value this client does not know is kept as a
+        authenticated (bool | None):
+        company_id (str | None): The examples are UUIDs; no format is promised.
+        message (str | None):
+        rotor_api_version (str | None):
+        scopes (list[str] | None):
+        status (str | SuccessStatus | None): Known values are typed; a value this client does not know is kept as a
             string.
-        timestamp (datetime.datetime | Unset):
-        user_id (None | Unset | UUID): Null for API key authentication.
+        timestamp (datetime.datetime | None):
+        user_id (None | UUID): Null for API key authentication.
     """
 
-    auth_method: AuthMethod | str | Unset = UNSET
-    authenticated: bool | Unset = UNSET
-    company_id: str | Unset = UNSET
-    message: str | Unset = UNSET
-    rotor_api_version: str | Unset = UNSET
-    scopes: list[str] | Unset = UNSET
-    status: str | SuccessStatus | Unset = UNSET
-    timestamp: datetime.datetime | Unset = UNSET
-    user_id: None | Unset | UUID = UNSET
+    auth_method: AuthMethod | str | None = None
+    authenticated: bool | None = None
+    company_id: str | None = None
+    message: str | None = None
+    rotor_api_version: str | None = None
+    scopes: list[str] | None = None
+    status: str | SuccessStatus | None = None
+    timestamp: datetime.datetime | None = None
+    user_id: None | UUID = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _auth_method = UNSET if self.auth_method is None else self.auth_method
         auth_method: str | Unset
-        if isinstance(self.auth_method, Unset):
+        if isinstance(_auth_method, Unset):
             auth_method = UNSET
-        elif isinstance(self.auth_method, AuthMethod):
-            auth_method = self.auth_method.value
+        elif isinstance(_auth_method, AuthMethod):
+            auth_method = _auth_method.value
         else:
-            auth_method = self.auth_method
+            auth_method = _auth_method
 
-        authenticated = self.authenticated
+        authenticated = UNSET if self.authenticated is None else self.authenticated
 
-        company_id = self.company_id
+        company_id = UNSET if self.company_id is None else self.company_id
 
-        message = self.message
+        message = UNSET if self.message is None else self.message
 
-        rotor_api_version = self.rotor_api_version
+        rotor_api_version = UNSET if self.rotor_api_version is None else self.rotor_api_version
 
+        _scopes = UNSET if self.scopes is None else self.scopes
         scopes: list[str] | Unset = UNSET
-        if not isinstance(self.scopes, Unset):
-            scopes = self.scopes
+        if not isinstance(_scopes, Unset):
+            scopes = _scopes
 
+        _status = UNSET if self.status is None else self.status
         status: str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_status, Unset):
             status = UNSET
-        elif isinstance(self.status, SuccessStatus):
-            status = self.status.value
+        elif isinstance(_status, SuccessStatus):
+            status = _status.value
         else:
-            status = self.status
+            status = _status
 
+        _timestamp = UNSET if self.timestamp is None else self.timestamp
         timestamp: str | Unset = UNSET
-        if not isinstance(self.timestamp, Unset):
-            timestamp = self.timestamp.isoformat()
+        if not isinstance(_timestamp, Unset):
+            timestamp = _timestamp.isoformat()
 
+        _user_id = UNSET if self.user_id is None else self.user_id
         user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
+        if isinstance(_user_id, Unset):
             user_id = UNSET
-        elif isinstance(self.user_id, UUID):
-            user_id = str(self.user_id)
+        elif isinstance(_user_id, UUID):
+            user_id = str(_user_id)
         else:
-            user_id = self.user_id
+            user_id = _user_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -178,15 +183,15 @@ class AuthTestResponse:
         user_id = _parse_user_id(d.pop("user_id", UNSET))
 
         auth_test_response = cls(
-            auth_method=auth_method,
-            authenticated=authenticated,
-            company_id=company_id,
-            message=message,
-            rotor_api_version=rotor_api_version,
-            scopes=scopes,
-            status=status,
-            timestamp=timestamp,
-            user_id=user_id,
+            auth_method=None if isinstance(auth_method, Unset) else auth_method,
+            authenticated=None if isinstance(authenticated, Unset) else authenticated,
+            company_id=None if isinstance(company_id, Unset) else company_id,
+            message=None if isinstance(message, Unset) else message,
+            rotor_api_version=None if isinstance(rotor_api_version, Unset) else rotor_api_version,
+            scopes=None if isinstance(scopes, Unset) else scopes,
+            status=None if isinstance(status, Unset) else status,
+            timestamp=None if isinstance(timestamp, Unset) else timestamp,
+            user_id=None if isinstance(user_id, Unset) else user_id,
         )
 
         auth_test_response.additional_properties = d

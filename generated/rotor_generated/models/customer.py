@@ -20,107 +20,113 @@ T = TypeVar("T", bound="Customer")
 @_attrs_define
 class Customer:
     """A customer. Every property is optional (stated). Nullability comes from the TypeScript docs. `is_auto_pay` appears
-    only on the HTTP pages and `has_payment_method` only on the TypeScript pages (likely a rename); ASSUMPTION: the API
-    may send either, so both are modelled as optional.
+    only on the HTTP pages and `has_payment_method` only on the TypeScript pages (likely a rename); ASSUMPTION (A13):
+    the API may send either, so both are modelled as optional.
 
         Attributes:
-            id (str | Unset): ASSUMPTION: an opaque string. The examples are UUIDs, but no format is promised, so none is
-                enforced.
-            address (Address | Unset): A customer's address. ASSUMPTION: it mirrors the upsert's `property_*` fields (the
-                docs do not say).
-            company_name (str | Unset):
-            created_at (datetime.datetime | Unset):
-            email (str | Unset):
-            first_name (str | Unset):
-            last_name (str | Unset):
-            phone (str | Unset):
-            source (str | Unset):
-            is_auto_pay (bool | Unset): Shown on the HTTP pages only.
-            has_payment_method (bool | Unset): Whether the customer has at least one saved payment method on file (shown on
+            id (str | None): ASSUMPTION (A6): an opaque string. The examples are UUIDs, but no format is promised, so none
+                is enforced.
+            address (Address | None): A customer's address. ASSUMPTION (A12): it mirrors the upsert's `property_*` fields
+                (the docs do not say).
+            company_name (str | None):
+            created_at (datetime.datetime | None):
+            email (str | None):
+            first_name (str | None):
+            last_name (str | None):
+            phone (str | None):
+            source (str | None):
+            is_auto_pay (bool | None): Shown on the HTTP pages only.
+            has_payment_method (bool | None): Whether the customer has at least one saved payment method on file (shown on
                 the TypeScript pages only).
-            location (list[float] | None | Unset): Coordinates. ASSUMPTION: `[latitude, longitude]`, as the docs state for
+            location (list[float] | None): Coordinates. ASSUMPTION (A14): `[latitude, longitude]`, as the docs state for
                 pins (not stated for customers).
-            notes (None | str | Unset):
-            status (CustomerStatus | str | Unset): Known values are typed; a value this client does not know is kept as a
+            notes (None | str):
+            status (CustomerStatus | str | None): Known values are typed; a value this client does not know is kept as a
                 string.
-            tags (list[str] | None | Unset):
+            tags (list[str] | None):
     """
 
-    id: str | Unset = UNSET
-    address: Address | Unset = UNSET
-    company_name: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    email: str | Unset = UNSET
-    first_name: str | Unset = UNSET
-    last_name: str | Unset = UNSET
-    phone: str | Unset = UNSET
-    source: str | Unset = UNSET
-    is_auto_pay: bool | Unset = UNSET
-    has_payment_method: bool | Unset = UNSET
-    location: list[float] | None | Unset = UNSET
-    notes: None | str | Unset = UNSET
-    status: CustomerStatus | str | Unset = UNSET
-    tags: list[str] | None | Unset = UNSET
+    id: str | None = None
+    address: Address | None = None
+    company_name: str | None = None
+    created_at: datetime.datetime | None = None
+    email: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    phone: str | None = None
+    source: str | None = None
+    is_auto_pay: bool | None = None
+    has_payment_method: bool | None = None
+    location: list[float] | None = None
+    notes: None | str = None
+    status: CustomerStatus | str | None = None
+    tags: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        id = UNSET if self.id is None else self.id
 
+        _address = UNSET if self.address is None else self.address
         address: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.address, Unset):
-            address = self.address.to_dict()
+        if not isinstance(_address, Unset):
+            address = _address.to_dict()
 
-        company_name = self.company_name
+        company_name = UNSET if self.company_name is None else self.company_name
 
+        _created_at = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at, Unset):
+            created_at = _created_at.isoformat()
 
-        email = self.email
+        email = UNSET if self.email is None else self.email
 
-        first_name = self.first_name
+        first_name = UNSET if self.first_name is None else self.first_name
 
-        last_name = self.last_name
+        last_name = UNSET if self.last_name is None else self.last_name
 
-        phone = self.phone
+        phone = UNSET if self.phone is None else self.phone
 
-        source = self.source
+        source = UNSET if self.source is None else self.source
 
-        is_auto_pay = self.is_auto_pay
+        is_auto_pay = UNSET if self.is_auto_pay is None else self.is_auto_pay
 
-        has_payment_method = self.has_payment_method
+        has_payment_method = UNSET if self.has_payment_method is None else self.has_payment_method
 
+        _location = UNSET if self.location is None else self.location
         location: list[float] | None | Unset
-        if isinstance(self.location, Unset):
+        if isinstance(_location, Unset):
             location = UNSET
-        elif isinstance(self.location, list):
-            location = self.location
+        elif isinstance(_location, list):
+            location = _location
 
         else:
-            location = self.location
+            location = _location
 
+        _notes = UNSET if self.notes is None else self.notes
         notes: None | str | Unset
-        if isinstance(self.notes, Unset):
+        if isinstance(_notes, Unset):
             notes = UNSET
         else:
-            notes = self.notes
+            notes = _notes
 
+        _status = UNSET if self.status is None else self.status
         status: str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_status, Unset):
             status = UNSET
-        elif isinstance(self.status, CustomerStatus):
-            status = self.status.value
+        elif isinstance(_status, CustomerStatus):
+            status = _status.value
         else:
-            status = self.status
+            status = _status
 
+        _tags = UNSET if self.tags is None else self.tags
         tags: list[str] | None | Unset
-        if isinstance(self.tags, Unset):
+        if isinstance(_tags, Unset):
             tags = UNSET
-        elif isinstance(self.tags, list):
-            tags = self.tags
+        elif isinstance(_tags, list):
+            tags = _tags
 
         else:
-            tags = self.tags
+            tags = _tags
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -254,21 +260,21 @@ class Customer:
         tags = _parse_tags(d.pop("tags", UNSET))
 
         customer = cls(
-            id=id,
-            address=address,
-            company_name=company_name,
-            created_at=created_at,
-            email=email,
-            first_name=first_name,
-            last_name=last_name,
-            phone=phone,
-            source=source,
-            is_auto_pay=is_auto_pay,
-            has_payment_method=has_payment_method,
-            location=location,
-            notes=notes,
-            status=status,
-            tags=tags,
+            id=None if isinstance(id, Unset) else id,
+            address=None if isinstance(address, Unset) else address,
+            company_name=None if isinstance(company_name, Unset) else company_name,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            email=None if isinstance(email, Unset) else email,
+            first_name=None if isinstance(first_name, Unset) else first_name,
+            last_name=None if isinstance(last_name, Unset) else last_name,
+            phone=None if isinstance(phone, Unset) else phone,
+            source=None if isinstance(source, Unset) else source,
+            is_auto_pay=None if isinstance(is_auto_pay, Unset) else is_auto_pay,
+            has_payment_method=None if isinstance(has_payment_method, Unset) else has_payment_method,
+            location=None if isinstance(location, Unset) else location,
+            notes=None if isinstance(notes, Unset) else notes,
+            status=None if isinstance(status, Unset) else status,
+            tags=None if isinstance(tags, Unset) else tags,
         )
 
         customer.additional_properties = d

@@ -22,37 +22,40 @@ class CustomerListResponse:
     """A page of customers. Every field is optional (stated).
 
     Attributes:
-        data (list[Customer] | Unset):
-        pagination (Pagination | Unset): Where a page sits in the result. Every field is optional (stated); `total` is
+        data (list[Customer] | None):
+        pagination (Pagination | None): Where a page sits in the result. Every field is optional (stated); `total` is
             the number of matching records.
-        status (str | SuccessStatus | Unset): Known values are typed; a value this client does not know is kept as a
+        status (str | SuccessStatus | None): Known values are typed; a value this client does not know is kept as a
             string.
     """
 
-    data: list[Customer] | Unset = UNSET
-    pagination: Pagination | Unset = UNSET
-    status: str | SuccessStatus | Unset = UNSET
+    data: list[Customer] | None = None
+    pagination: Pagination | None = None
+    status: str | SuccessStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _data = UNSET if self.data is None else self.data
         data: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.data, Unset):
+        if not isinstance(_data, Unset):
             data = []
-            for data_item_data in self.data:
+            for data_item_data in _data:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
+        _pagination = UNSET if self.pagination is None else self.pagination
         pagination: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.pagination, Unset):
-            pagination = self.pagination.to_dict()
+        if not isinstance(_pagination, Unset):
+            pagination = _pagination.to_dict()
 
+        _status = UNSET if self.status is None else self.status
         status: str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_status, Unset):
             status = UNSET
-        elif isinstance(self.status, SuccessStatus):
-            status = self.status.value
+        elif isinstance(_status, SuccessStatus):
+            status = _status.value
         else:
-            status = self.status
+            status = _status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -104,9 +107,9 @@ class CustomerListResponse:
         status = _parse_status(d.pop("status", UNSET))
 
         customer_list_response = cls(
-            data=data,
-            pagination=pagination,
-            status=status,
+            data=None if isinstance(data, Unset) else data,
+            pagination=None if isinstance(pagination, Unset) else pagination,
+            status=None if isinstance(status, Unset) else status,
         )
 
         customer_list_response.additional_properties = d

@@ -21,29 +21,31 @@ class CustomerResponse:
     """One customer. Every field is optional (stated).
 
     Attributes:
-        data (Customer | Unset): A customer. Every property is optional (stated). Nullability comes from the TypeScript
+        data (Customer | None): A customer. Every property is optional (stated). Nullability comes from the TypeScript
             docs. `is_auto_pay` appears only on the HTTP pages and `has_payment_method` only on the TypeScript pages (likely
-            a rename); ASSUMPTION: the API may send either, so both are modelled as optional.
-        status (str | SuccessStatus | Unset): Known values are typed; a value this client does not know is kept as a
+            a rename); ASSUMPTION (A13): the API may send either, so both are modelled as optional.
+        status (str | SuccessStatus | None): Known values are typed; a value this client does not know is kept as a
             string.
     """
 
-    data: Customer | Unset = UNSET
-    status: str | SuccessStatus | Unset = UNSET
+    data: Customer | None = None
+    status: str | SuccessStatus | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        _data = UNSET if self.data is None else self.data
         data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
-            data = self.data.to_dict()
+        if not isinstance(_data, Unset):
+            data = _data.to_dict()
 
+        _status = UNSET if self.status is None else self.status
         status: str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_status, Unset):
             status = UNSET
-        elif isinstance(self.status, SuccessStatus):
-            status = self.status.value
+        elif isinstance(_status, SuccessStatus):
+            status = _status.value
         else:
-            status = self.status
+            status = _status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -83,8 +85,8 @@ class CustomerResponse:
         status = _parse_status(d.pop("status", UNSET))
 
         customer_response = cls(
-            data=data,
-            status=status,
+            data=None if isinstance(data, Unset) else data,
+            status=None if isinstance(status, Unset) else status,
         )
 
         customer_response.additional_properties = d

@@ -19,8 +19,8 @@ class CustomerUpsertParams:
     nested `address`.
 
         Attributes:
-            id (UUID | Unset): The customer to update. ASSUMPTION: an id that matches no customer creates one with that id
-                (the docs do not say; an error would make a valid-looking upsert fail).
+            id (UUID | Unset): The customer to update. ASSUMPTION (A15): an id that matches no customer creates one with
+                that id (the docs do not say; an error would make a valid-looking upsert fail).
             billing_city (str | Unset):
             billing_country (str | Unset):
             billing_same_as_property (bool | Unset):
@@ -29,8 +29,8 @@ class CustomerUpsertParams:
             billing_street2 (str | Unset):
             billing_zip (str | Unset):
             company_name (str | Unset):
-            email (str | Unset): ASSUMPTION: checked as an email address (the docs' validation example is "Invalid email
-                format").
+            email (str | Unset): ASSUMPTION (A16): checked as an email address (the docs' validation example is "Invalid
+                email format").
             first_name (str | Unset):
             last_name (str | Unset):
             notes (str | Unset):

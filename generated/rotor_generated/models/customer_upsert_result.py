@@ -16,179 +16,193 @@ T = TypeVar("T", bound="CustomerUpsertResult")
 @_attrs_define
 class CustomerUpsertResult:
     """The upsert's flat answer: the customer's fields, `created_at` and a `message`. `billing_*` may be null (TypeScript
-    docs).
+    docs). ASSUMPTION (A18): a successful upsert always names its record, so `id` is required.
 
         Attributes:
-            id (str | Unset): ASSUMPTION: an opaque string, as on Customer.
-            message (str | Unset):
-            created_at (datetime.datetime | Unset):
-            billing_city (None | str | Unset):
-            billing_country (None | str | Unset):
-            billing_same_as_property (bool | None | Unset):
-            billing_state (None | str | Unset):
-            billing_street1 (None | str | Unset):
-            billing_street2 (None | str | Unset):
-            billing_zip (None | str | Unset):
-            company_name (str | Unset):
-            email (str | Unset):
-            first_name (str | Unset):
-            last_name (str | Unset):
-            notes (None | str | Unset):
-            phone (str | Unset):
-            property_city (str | Unset):
-            property_country (str | Unset):
-            property_state (str | Unset):
-            property_street1 (str | Unset):
-            property_street2 (None | str | Unset):
-            property_zip (str | Unset):
-            service_frequency (str | Unset):
-            service_type (str | Unset):
-            source (str | Unset):
-            status (CustomerStatus | str | Unset): Known values are typed; a value this client does not know is kept as a
+            id (str): ASSUMPTION (A6): an opaque string, as on Customer.
+            message (str | None):
+            created_at (datetime.datetime | None):
+            billing_city (None | str):
+            billing_country (None | str):
+            billing_same_as_property (bool | None):
+            billing_state (None | str):
+            billing_street1 (None | str):
+            billing_street2 (None | str):
+            billing_zip (None | str):
+            company_name (str | None):
+            email (str | None):
+            first_name (str | None):
+            last_name (str | None):
+            notes (None | str):
+            phone (str | None):
+            property_city (str | None):
+            property_country (str | None):
+            property_state (str | None):
+            property_street1 (str | None):
+            property_street2 (None | str):
+            property_zip (str | None):
+            service_frequency (str | None):
+            service_type (str | None):
+            source (str | None):
+            status (CustomerStatus | str | None): Known values are typed; a value this client does not know is kept as a
                 string.
-            tags (list[str] | None | Unset):
+            tags (list[str] | None):
     """
 
-    id: str | Unset = UNSET
-    message: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    billing_city: None | str | Unset = UNSET
-    billing_country: None | str | Unset = UNSET
-    billing_same_as_property: bool | None | Unset = UNSET
-    billing_state: None | str | Unset = UNSET
-    billing_street1: None | str | Unset = UNSET
-    billing_street2: None | str | Unset = UNSET
-    billing_zip: None | str | Unset = UNSET
-    company_name: str | Unset = UNSET
-    email: str | Unset = UNSET
-    first_name: str | Unset = UNSET
-    last_name: str | Unset = UNSET
-    notes: None | str | Unset = UNSET
-    phone: str | Unset = UNSET
-    property_city: str | Unset = UNSET
-    property_country: str | Unset = UNSET
-    property_state: str | Unset = UNSET
-    property_street1: str | Unset = UNSET
-    property_street2: None | str | Unset = UNSET
-    property_zip: str | Unset = UNSET
-    service_frequency: str | Unset = UNSET
-    service_type: str | Unset = UNSET
-    source: str | Unset = UNSET
-    status: CustomerStatus | str | Unset = UNSET
-    tags: list[str] | None | Unset = UNSET
+    id: str
+    message: str | None = None
+    created_at: datetime.datetime | None = None
+    billing_city: None | str = None
+    billing_country: None | str = None
+    billing_same_as_property: bool | None = None
+    billing_state: None | str = None
+    billing_street1: None | str = None
+    billing_street2: None | str = None
+    billing_zip: None | str = None
+    company_name: str | None = None
+    email: str | None = None
+    first_name: str | None = None
+    last_name: str | None = None
+    notes: None | str = None
+    phone: str | None = None
+    property_city: str | None = None
+    property_country: str | None = None
+    property_state: str | None = None
+    property_street1: str | None = None
+    property_street2: None | str = None
+    property_zip: str | None = None
+    service_frequency: str | None = None
+    service_type: str | None = None
+    source: str | None = None
+    status: CustomerStatus | str | None = None
+    tags: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        message = self.message
+        message = UNSET if self.message is None else self.message
 
+        _created_at = UNSET if self.created_at is None else self.created_at
         created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        if not isinstance(_created_at, Unset):
+            created_at = _created_at.isoformat()
 
+        _billing_city = UNSET if self.billing_city is None else self.billing_city
         billing_city: None | str | Unset
-        if isinstance(self.billing_city, Unset):
+        if isinstance(_billing_city, Unset):
             billing_city = UNSET
         else:
-            billing_city = self.billing_city
+            billing_city = _billing_city
 
+        _billing_country = UNSET if self.billing_country is None else self.billing_country
         billing_country: None | str | Unset
-        if isinstance(self.billing_country, Unset):
+        if isinstance(_billing_country, Unset):
             billing_country = UNSET
         else:
-            billing_country = self.billing_country
+            billing_country = _billing_country
 
+        _billing_same_as_property = UNSET if self.billing_same_as_property is None else self.billing_same_as_property
         billing_same_as_property: bool | None | Unset
-        if isinstance(self.billing_same_as_property, Unset):
+        if isinstance(_billing_same_as_property, Unset):
             billing_same_as_property = UNSET
         else:
-            billing_same_as_property = self.billing_same_as_property
+            billing_same_as_property = _billing_same_as_property
 
+        _billing_state = UNSET if self.billing_state is None else self.billing_state
         billing_state: None | str | Unset
-        if isinstance(self.billing_state, Unset):
+        if isinstance(_billing_state, Unset):
             billing_state = UNSET
         else:
-            billing_state = self.billing_state
+            billing_state = _billing_state
 
+        _billing_street1 = UNSET if self.billing_street1 is None else self.billing_street1
         billing_street1: None | str | Unset
-        if isinstance(self.billing_street1, Unset):
+        if isinstance(_billing_street1, Unset):
             billing_street1 = UNSET
         else:
-            billing_street1 = self.billing_street1
+            billing_street1 = _billing_street1
 
+        _billing_street2 = UNSET if self.billing_street2 is None else self.billing_street2
         billing_street2: None | str | Unset
-        if isinstance(self.billing_street2, Unset):
+        if isinstance(_billing_street2, Unset):
             billing_street2 = UNSET
         else:
-            billing_street2 = self.billing_street2
+            billing_street2 = _billing_street2
 
+        _billing_zip = UNSET if self.billing_zip is None else self.billing_zip
         billing_zip: None | str | Unset
-        if isinstance(self.billing_zip, Unset):
+        if isinstance(_billing_zip, Unset):
             billing_zip = UNSET
         else:
-            billing_zip = self.billing_zip
+            billing_zip = _billing_zip
 
-        company_name = self.company_name
+        company_name = UNSET if self.company_name is None else self.company_name
 
-        email = self.email
+        email = UNSET if self.email is None else self.email
 
-        first_name = self.first_name
+        first_name = UNSET if self.first_name is None else self.first_name
 
-        last_name = self.last_name
+        last_name = UNSET if self.last_name is None else self.last_name
 
+        _notes = UNSET if self.notes is None else self.notes
         notes: None | str | Unset
-        if isinstance(self.notes, Unset):
+        if isinstance(_notes, Unset):
             notes = UNSET
         else:
-            notes = self.notes
+            notes = _notes
 
-        phone = self.phone
+        phone = UNSET if self.phone is None else self.phone
 
-        property_city = self.property_city
+        property_city = UNSET if self.property_city is None else self.property_city
 
-        property_country = self.property_country
+        property_country = UNSET if self.property_country is None else self.property_country
 
-        property_state = self.property_state
+        property_state = UNSET if self.property_state is None else self.property_state
 
-        property_street1 = self.property_street1
+        property_street1 = UNSET if self.property_street1 is None else self.property_street1
 
+        _property_street2 = UNSET if self.property_street2 is None else self.property_street2
         property_street2: None | str | Unset
-        if isinstance(self.property_street2, Unset):
+        if isinstance(_property_street2, Unset):
             property_street2 = UNSET
         else:
-            property_street2 = self.property_street2
+            property_street2 = _property_street2
 
-        property_zip = self.property_zip
+        property_zip = UNSET if self.property_zip is None else self.property_zip
 
-        service_frequency = self.service_frequency
+        service_frequency = UNSET if self.service_frequency is None else self.service_frequency
 
-        service_type = self.service_type
+        service_type = UNSET if self.service_type is None else self.service_type
 
-        source = self.source
+        source = UNSET if self.source is None else self.source
 
+        _status = UNSET if self.status is None else self.status
         status: str | Unset
-        if isinstance(self.status, Unset):
+        if isinstance(_status, Unset):
             status = UNSET
-        elif isinstance(self.status, CustomerStatus):
-            status = self.status.value
+        elif isinstance(_status, CustomerStatus):
+            status = _status.value
         else:
-            status = self.status
+            status = _status
 
+        _tags = UNSET if self.tags is None else self.tags
         tags: list[str] | None | Unset
-        if isinstance(self.tags, Unset):
+        if isinstance(_tags, Unset):
             tags = UNSET
-        elif isinstance(self.tags, list):
-            tags = self.tags
+        elif isinstance(_tags, list):
+            tags = _tags
 
         else:
-            tags = self.tags
+            tags = _tags
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if message is not UNSET:
             field_dict["message"] = message
         if created_at is not UNSET:
@@ -247,7 +261,7 @@ class CustomerUpsertResult:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         message = d.pop("message", UNSET)
 
@@ -399,32 +413,32 @@ class CustomerUpsertResult:
 
         customer_upsert_result = cls(
             id=id,
-            message=message,
-            created_at=created_at,
-            billing_city=billing_city,
-            billing_country=billing_country,
-            billing_same_as_property=billing_same_as_property,
-            billing_state=billing_state,
-            billing_street1=billing_street1,
-            billing_street2=billing_street2,
-            billing_zip=billing_zip,
-            company_name=company_name,
-            email=email,
-            first_name=first_name,
-            last_name=last_name,
-            notes=notes,
-            phone=phone,
-            property_city=property_city,
-            property_country=property_country,
-            property_state=property_state,
-            property_street1=property_street1,
-            property_street2=property_street2,
-            property_zip=property_zip,
-            service_frequency=service_frequency,
-            service_type=service_type,
-            source=source,
-            status=status,
-            tags=tags,
+            message=None if isinstance(message, Unset) else message,
+            created_at=None if isinstance(created_at, Unset) else created_at,
+            billing_city=None if isinstance(billing_city, Unset) else billing_city,
+            billing_country=None if isinstance(billing_country, Unset) else billing_country,
+            billing_same_as_property=None if isinstance(billing_same_as_property, Unset) else billing_same_as_property,
+            billing_state=None if isinstance(billing_state, Unset) else billing_state,
+            billing_street1=None if isinstance(billing_street1, Unset) else billing_street1,
+            billing_street2=None if isinstance(billing_street2, Unset) else billing_street2,
+            billing_zip=None if isinstance(billing_zip, Unset) else billing_zip,
+            company_name=None if isinstance(company_name, Unset) else company_name,
+            email=None if isinstance(email, Unset) else email,
+            first_name=None if isinstance(first_name, Unset) else first_name,
+            last_name=None if isinstance(last_name, Unset) else last_name,
+            notes=None if isinstance(notes, Unset) else notes,
+            phone=None if isinstance(phone, Unset) else phone,
+            property_city=None if isinstance(property_city, Unset) else property_city,
+            property_country=None if isinstance(property_country, Unset) else property_country,
+            property_state=None if isinstance(property_state, Unset) else property_state,
+            property_street1=None if isinstance(property_street1, Unset) else property_street1,
+            property_street2=None if isinstance(property_street2, Unset) else property_street2,
+            property_zip=None if isinstance(property_zip, Unset) else property_zip,
+            service_frequency=None if isinstance(service_frequency, Unset) else service_frequency,
+            service_type=None if isinstance(service_type, Unset) else service_type,
+            source=None if isinstance(source, Unset) else source,
+            status=None if isinstance(status, Unset) else status,
+            tags=None if isinstance(tags, Unset) else tags,
         )
 
         customer_upsert_result.additional_properties = d

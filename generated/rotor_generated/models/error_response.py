@@ -19,20 +19,20 @@ T = TypeVar("T", bound="ErrorResponse")
 @_attrs_define
 class ErrorResponse:
     """Every error body. `error_code` is documented for 401, 403 and 429 only; `errors` only for validation failures.
-    ASSUMPTION: `status` and `message` are always present (every documented example has both).
+    ASSUMPTION (A17): `status` and `message` are always present (every documented example has both).
 
         Attributes:
             status (ErrorStatus | str): Known values are typed; a value this client does not know is kept as a string.
             message (str):
-            error_code (str | Unset): Machine-readable code. Known values: AUTHENTICATION_REQUIRED, INSUFFICIENT_SCOPE,
+            error_code (str | None): Machine-readable code. Known values: AUTHENTICATION_REQUIRED, INSUFFICIENT_SCOPE,
                 RATE_LIMIT_EXCEEDED. Kept a plain string so that new codes never break a client.
-            errors (list[FieldError] | Unset):
+            errors (list[FieldError] | None):
     """
 
     status: ErrorStatus | str
     message: str
-    error_code: str | Unset = UNSET
-    errors: list[FieldError] | Unset = UNSET
+    error_code: str | None = None
+    errors: list[FieldError] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -44,12 +44,13 @@ class ErrorResponse:
 
         message = self.message
 
-        error_code = self.error_code
+        error_code = UNSET if self.error_code is None else self.error_code
 
+        _errors = UNSET if self.errors is None else self.errors
         errors: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.errors, Unset):
+        if not isinstance(_errors, Unset):
             errors = []
-            for errors_item_data in self.errors:
+            for errors_item_data in _errors:
                 errors_item = errors_item_data.to_dict()
                 errors.append(errors_item)
 
@@ -103,8 +104,8 @@ class ErrorResponse:
         error_response = cls(
             status=status,
             message=message,
-            error_code=error_code,
-            errors=errors,
+            error_code=None if isinstance(error_code, Unset) else error_code,
+            errors=None if isinstance(errors, Unset) else errors,
         )
 
         error_response.additional_properties = d

@@ -16,18 +16,18 @@ class FieldError:
     """One invalid input field.
 
     Attributes:
-        field (str | Unset):
-        message (str | Unset):
+        field (str | None):
+        message (str | None):
     """
 
-    field: str | Unset = UNSET
-    message: str | Unset = UNSET
+    field: str | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        field = self.field
+        field = UNSET if self.field is None else self.field
 
-        message = self.message
+        message = UNSET if self.message is None else self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,8 +47,8 @@ class FieldError:
         message = d.pop("message", UNSET)
 
         field_error = cls(
-            field=field,
-            message=message,
+            field=None if isinstance(field, Unset) else field,
+            message=None if isinstance(message, Unset) else message,
         )
 
         field_error.additional_properties = d

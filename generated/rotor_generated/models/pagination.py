@@ -16,26 +16,26 @@ class Pagination:
     """Where a page sits in the result. Every field is optional (stated); `total` is the number of matching records.
 
     Attributes:
-        has_more (bool | Unset): Whether more pages are available.
-        limit (int | Unset):
-        page (int | Unset):
-        total (int | Unset): Total number of matching records (at most 2^53-1, as for page).
+        has_more (bool | None): Whether more pages are available.
+        limit (int | None):
+        page (int | None):
+        total (int | None): Total number of matching records (at most 2^53-1, as for page).
     """
 
-    has_more: bool | Unset = UNSET
-    limit: int | Unset = UNSET
-    page: int | Unset = UNSET
-    total: int | Unset = UNSET
+    has_more: bool | None = None
+    limit: int | None = None
+    page: int | None = None
+    total: int | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        has_more = self.has_more
+        has_more = UNSET if self.has_more is None else self.has_more
 
-        limit = self.limit
+        limit = UNSET if self.limit is None else self.limit
 
-        page = self.page
+        page = UNSET if self.page is None else self.page
 
-        total = self.total
+        total = UNSET if self.total is None else self.total
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,10 +63,10 @@ class Pagination:
         total = d.pop("total", UNSET)
 
         pagination = cls(
-            has_more=has_more,
-            limit=limit,
-            page=page,
-            total=total,
+            has_more=None if isinstance(has_more, Unset) else has_more,
+            limit=None if isinstance(limit, Unset) else limit,
+            page=None if isinstance(page, Unset) else page,
+            total=None if isinstance(total, Unset) else total,
         )
 
         pagination.additional_properties = d

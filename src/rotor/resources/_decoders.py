@@ -16,7 +16,6 @@ from rotor_generated.models import (
     CustomerUpsertResult,
     Pagination,
 )
-from rotor_generated.types import Unset
 
 M = TypeVar("M")
 R = TypeVar("R")
@@ -31,13 +30,13 @@ class Decoder(Generic[M, R]):
 
 
 def _page(envelope: CustomerListResponse) -> tuple[list[Customer], Pagination]:
-    data = [] if isinstance(envelope.data, Unset) else envelope.data
-    pagination = Pagination() if isinstance(envelope.pagination, Unset) else envelope.pagination
+    data = [] if envelope.data is None else envelope.data
+    pagination = Pagination() if envelope.pagination is None else envelope.pagination
     return data, pagination
 
 
 def _customer(envelope: CustomerResponse) -> Customer:
-    if isinstance(envelope.data, Unset):
+    if envelope.data is None:
         raise Malformed("CustomerResponse.data", None, "a customer", got="nothing")
     return envelope.data
 

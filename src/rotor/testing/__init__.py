@@ -1,23 +1,55 @@
 """A faithful, stateful mock of the Rotor API, for this project's tests and for yours.
 
 Needs the ``mock`` extra (``pip install 'rotor-sdk[mock]'``). With pytest, the fixtures ``rotor_mock`` (in-process,
-no socket) and ``rotor_mock_server`` (real HTTP on 127.0.0.1) are registered automatically; each gives a fresh
-mock with ``.client()``/``.async_client()`` for a ready ``Rotor``/``AsyncRotor``, ``.store`` (the data),
-``.faults`` (fault switches) and ``.keys`` (keys, scopes, quota counters).
+no socket), ``rotor_mock_server`` (real HTTP on 127.0.0.1) and ``rotor_mock_factory`` are registered automatically
+(``rotor.pytest_plugin``); each gives a fresh mock with ``.client()``/``.async_client()`` for a ready
+``Rotor``/``AsyncRotor``, ``.store`` (the data), ``.faults`` (fault switches) and ``.keys`` (keys, scopes, quota
+counters).
 """
 
-from rotor.testing.app import NO_SCOPE_API_KEY, READ_ONLY_API_KEY, TEST_API_KEY, MockRotor
-from rotor.testing.faults import Faults
-from rotor.testing.harness import LiveMock, Mock
-from rotor.testing.server import MockServer
+import importlib.util
+import warnings
+from typing import Any
+
+# Checked before anything is imported, so a consumer without the extra learns the fix, not a deep traceback.
+_EXTRA = ("starlette", "uvicorn", "faker", "openapi_core", "yaml")
+_missing = [name for name in _EXTRA if importlib.util.find_spec(name) is None]
+if _missing:
+    raise ImportError(
+        f"rotor.testing needs the 'mock' extra (missing module: {', '.join(_missing)}); "
+        "install it with: pip install 'rotor-sdk[mock]'",
+        name=_missing[0],
+    )
+
+from rotor.testing.app import NO_SCOPE_API_KEY, READ_ONLY_API_KEY, TEST_API_KEY, MockRotor  # noqa: E402
+from rotor.testing.factory import MockFactory  # noqa: E402
+from rotor.testing.faults import Faults  # noqa: E402
+from rotor.testing.harness import LiveMockRotorAPI, MockRotorAPI  # noqa: E402
+from rotor.testing.server import MockServer  # noqa: E402
 
 __all__ = [
     "NO_SCOPE_API_KEY",
     "READ_ONLY_API_KEY",
     "TEST_API_KEY",
     "Faults",
-    "LiveMock",
-    "Mock",
+    "LiveMockRotorAPI",
+    "MockFactory",
     "MockRotor",
+    "MockRotorAPI",
     "MockServer",
 ]
+
+# The old names shadowed unittest.mock.Mock in test files; kept for one release.
+_DEPRECATED = {"Mock": MockRotorAPI, "LiveMock": LiveMockRotorAPI}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _DEPRECATED:
+        new = _DEPRECATED[name]
+        warnings.warn(
+            f"rotor.testing.{name} is deprecated and will be removed in the next release; use {new.__name__}",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return new
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

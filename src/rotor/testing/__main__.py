@@ -1,19 +1,35 @@
-"""Serve the mock Rotor API on 127.0.0.1: ``python -m rotor.testing [--port P] [--seed S] ...``.
+"""Serve the mock Rotor API on 127.0.0.1: ``python -m rotor.testing [--port P] [--seed S] ... [--env-file PATH]``.
 
-The first two lines printed are ``ROTOR_BASE_URL=...`` and ``ROTOR_API_KEY=...``, so ``eval`` of them (or of
-``head -2``) configures a shell for the SDK.
+Once the server accepts connections it prints ``ROTOR_BASE_URL=...`` and ``ROTOR_API_KEY=...`` and, with
+``--env-file``, writes the same two lines to PATH, atomically, so a shell that waits for the file can source it at
+once (the README's recipe). The file is removed when the server stops (SIGINT or SIGTERM).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
+import tempfile
+import threading
+from pathlib import Path
 
-import uvicorn
-
-from rotor.testing.app import BASE_PATH, MockRotor
+from rotor.testing.app import MockRotor
 from rotor.testing.faults import Faults
-from rotor.testing.server import free_port
+from rotor.testing.server import MockServer
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Readers see no file or the whole file, never a half-written one."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,22 +40,44 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--daily-quota", type=int, default=1000, help="requests per key per day (default 1000)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered 500/502/503")
+    parser.add_argument(
+        "--env-file",
+        type=Path,
+        help="once serving, write ROTOR_BASE_URL=... and ROTOR_API_KEY=... lines here (removed on exit)",
+    )
     args = parser.parse_args(argv)
     for name in ("customers", "daily_quota", "port"):
         if getattr(args, name) < 0:
             parser.error(f"--{name.replace('_', '-')} must not be negative")
-    port = args.port or free_port()
+    env_file: Path | None = args.env_file
+    if env_file is not None:
+        env_file.unlink(missing_ok=True)  # a stale file would point at a server that is gone
     mock = MockRotor(
         customers=args.customers,
         seed=args.seed,
         daily_quota=args.daily_quota,
         faults=Faults(latency=args.latency, error_rate=args.error_rate),
     )
-    print(f"ROTOR_BASE_URL=http://127.0.0.1:{port}{BASE_PATH}")
-    print(f"ROTOR_API_KEY={mock.api_key}")
-    print(f"# {mock!r}; Ctrl-C to stop", file=sys.stderr)
-    sys.stdout.flush()
-    uvicorn.run(mock.app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    try:
+        server = MockServer(mock, port=args.port or None).start()
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    try:
+        config = f"ROTOR_BASE_URL={server.base_url}\nROTOR_API_KEY={mock.api_key}\n"
+        if env_file is not None:
+            write_atomically(env_file, config)
+        sys.stdout.write(config)
+        sys.stdout.flush()
+        print(f"# {mock!r} at {server.base_url}; Ctrl-C to stop", file=sys.stderr)
+        stop.wait()
+    finally:
+        server.stop()
+        if env_file is not None:
+            env_file.unlink(missing_ok=True)
     return 0
 
 

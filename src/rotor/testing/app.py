@@ -18,6 +18,7 @@ import orjson
 from openapi_core import OpenAPI
 from openapi_core.contrib.starlette.requests import StarletteOpenAPIRequest
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -25,6 +26,7 @@ from starlette.types import Receive, Scope, Send
 
 from rotor.testing import data
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
+from rotor.testing.request_ids import RequestIds
 from rotor.testing.spec import load as load_spec
 from rotor.testing.store import ApiKey, CustomerStore, Filters, KeyRing
 
@@ -85,6 +87,24 @@ class _CutResponse(Response):
         # With drop, returning here leaves the body incomplete: the server closes the connection.
 
 
+class _SpecRequest(StarletteOpenAPIRequest):
+    """The request as openapi-core sees it, with path parameters exactly as sent.
+
+    openapi-core would otherwise re-parse the decoded path as a URL (``request.url``, then ``urljoin``), and URL
+    parsing deletes tabs and newlines: ``/customers/%0A`` became ``/customers/``, a 400 "should be non-empty".
+    Instead it gets what a framework integration gives it: the matched template and the router's decoded params.
+    """
+
+    def __init__(self, request: Request, body: bytes | None) -> None:
+        super().__init__(request, body)
+        self.parameters.path = dict(request.path_params)
+
+    @property
+    def path_pattern(self) -> str:
+        template: str = self.request.state.path_template
+        return template
+
+
 @cache
 def _openapi() -> OpenAPI:
     spec = copy.deepcopy(load_spec())
@@ -139,13 +159,14 @@ class MockRotor:
     ) -> None:
         self.seed = seed
         self.customer_count = customers
-        self.store = CustomerStore(data.generate(customers, seed))
+        self.store = CustomerStore(data.generate(customers, seed), seed=seed)
         self.keys = KeyRing(keys if keys is not None else DEFAULT_KEYS, daily_quota)
         self.faults = faults or Faults()
         self.api_key = next(iter(keys)) if keys else TEST_API_KEY
         self.statuses: Counter[tuple[str, int]] = Counter()  # (operationId, status) -> count, for coverage
         self.requests_received = 0  # every request that reached an operation, with or without a valid key
-        self.app = Starlette(routes=self._routes())
+        self.last_request_id: str | None = None  # the x-request-id of the latest response
+        self.app = Starlette(routes=self._routes(), middleware=[Middleware(RequestIds, on_issue=self._issued)])
         self.app.router.redirect_slashes = False
 
     def __repr__(self) -> str:
@@ -153,8 +174,11 @@ class MockRotor:
 
     def reset(self) -> None:
         """Back to the seeded data and unspent quotas (faults and coverage counts are kept)."""
-        self.store = CustomerStore(data.generate(self.customer_count, self.seed))
+        self.store = CustomerStore(data.generate(self.customer_count, self.seed), seed=self.seed)
         self.keys.used.clear()
+
+    def _issued(self, request_id: str) -> None:
+        self.last_request_id = request_id
 
     @property
     def requests_served(self) -> int:
@@ -167,11 +191,15 @@ class MockRotor:
         by_path: dict[str, dict[str, dict[str, Any]]] = {}
         for path, method, op in _operations():
             by_path.setdefault(path, {})[method.upper()] = op
-        return [Route(BASE_PATH + path, self._endpoint(ops), methods=list(ops)) for path, ops in by_path.items()]
+        return [
+            Route(BASE_PATH + path, self._endpoint(BASE_PATH + path, ops), methods=list(ops))
+            for path, ops in by_path.items()
+        ]
 
-    def _endpoint(self, ops: dict[str, dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
+    def _endpoint(self, template: str, ops: dict[str, dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             self.requests_received += 1
+            request.state.path_template = template  # for validation: the route matched, its params are decoded
             op = ops[request.method]
             response = await self.respond(request, op)
             self.statuses[(op["operationId"], response.status_code)] += 1
@@ -240,7 +268,7 @@ class MockRotor:
                 orjson.loads(body)  # openapi-core crashes on bytes that are not UTF-8; answer 400 like any bad JSON
             except orjson.JSONDecodeError:
                 raise validation_error([{"field": "body", "message": "Body is not valid JSON"}]) from None
-        result = _openapi().unmarshal_request(StarletteOpenAPIRequest(request, body))
+        result = _openapi().unmarshal_request(_SpecRequest(request, body))
         if result.errors:
             raise validation_error([_field_error(e) for e in result.errors])
         params = {**result.parameters.query, **result.parameters.path, **result.parameters.header}

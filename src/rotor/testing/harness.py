@@ -1,7 +1,14 @@
-"""Ready-made pairings of the mock with SDK clients: in-process (``Mock``) or over HTTP (``LiveMock``)."""
+"""Ready-made pairings of the mock with SDK clients: in-process (``MockRotorAPI``) or over HTTP
+(``LiveMockRotorAPI``).
+
+Clients made here do not sleep through retry backoff: a test of retries would otherwise wait seconds for nothing.
+The waits they would have slept are recorded in ``retry_sleeps``; ``client(real_sleep=True)`` sleeps for real.
+"""
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
 import httpx
@@ -13,14 +20,36 @@ from rotor.testing.server import MockServer
 from rotor.testing.store import CustomerStore, KeyRing
 from rotor.testing.transport import AsyncMockTransport, MockTransport
 
+FaultsArg = Faults | Mapping[str, Any] | None
 
-class Mock:
-    """A fresh mock served in-process: clients reach it through an httpx transport, no socket."""
+
+def make_mock(
+    *,
+    customers: int = 2500,
+    seed: int = 0,
+    daily_quota: int = 1000,
+    keys: Mapping[str, Iterable[str]] | None = None,
+    faults: FaultsArg = None,
+) -> MockRotor:
+    """A ``MockRotor``; ``faults`` may also be a dict of ``Faults`` fields (handy in a pytest marker)."""
+    if isinstance(faults, Mapping):
+        faults = Faults(**faults)
+    return MockRotor(customers=customers, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults)
+
+
+class MockRotorAPI:
+    """A fresh mock served in-process: clients reach it through an httpx transport, no socket.
+
+    Options are those of ``make_mock``: ``customers`` (2500), ``seed`` (0), ``daily_quota`` (1000), ``keys``
+    (key -> scopes; the first is the one clients use) and ``faults``. With the defaults,
+    ``client.customers.list().total`` is 2258: archived customers are listed only with ``archived=True``.
+    """
 
     base_url = f"http://rotor.mock{BASE_PATH}"
 
     def __init__(self, mock: MockRotor | None = None, **options: Any) -> None:
-        self.mock = mock or MockRotor(**options)
+        self.mock = mock or make_mock(**options)
+        self.retry_sleeps: list[float] = []  # seconds each retry of this mock's clients would have slept
 
     @property
     def api_key(self) -> str:
@@ -34,9 +63,18 @@ class Mock:
     def faults(self) -> Faults:
         return self.mock.faults
 
+    @faults.setter
+    def faults(self, faults: Faults) -> None:
+        self.mock.faults = faults
+
     @property
     def keys(self) -> KeyRing:
         return self.mock.keys
+
+    @property
+    def last_request_id(self) -> str | None:
+        """The ``x-request-id`` of the mock's latest response."""
+        return self.mock.last_request_id
 
     def http_client(self) -> httpx.Client:
         """An httpx client that reaches this mock; the caller closes it."""
@@ -45,26 +83,39 @@ class Mock:
     def async_http_client(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(transport=AsyncMockTransport(self.mock.app))
 
-    def client(self, **options: Any) -> Rotor:
-        """A ``Rotor`` wired to this mock (options as for ``Rotor``; the key defaults to the mock's test key)."""
+    def client(self, *, real_sleep: bool = False, **options: Any) -> Rotor:
+        """A ``Rotor`` wired to this mock (options as for ``Rotor``; the key defaults to the mock's first key).
+
+        Retries record their waits in ``retry_sleeps`` instead of sleeping, unless ``real_sleep=True``.
+        """
         options.setdefault("api_key", self.api_key)
         if "http_client" in options:
-            return Rotor(base_url=self.base_url, **options)
-        client = Rotor(base_url=self.base_url, http_client=self.http_client(), **options)
-        client._owns_http = True  # made for this client alone: closing the client closes it
+            client = Rotor(base_url=self.base_url, **options)
+        else:
+            client = Rotor(base_url=self.base_url, http_client=self.http_client(), **options)
+            client._owns_http = True  # made for this client alone: closing the client closes it
+        if not real_sleep:
+            client._sleep = self.retry_sleeps.append
         return client
 
-    def async_client(self, **options: Any) -> AsyncRotor:
+    def async_client(self, *, real_sleep: bool = False, **options: Any) -> AsyncRotor:
         """An ``AsyncRotor`` wired to this mock (as ``client()``)."""
         options.setdefault("api_key", self.api_key)
         if "http_client" in options:
-            return AsyncRotor(base_url=self.base_url, **options)
-        client = AsyncRotor(base_url=self.base_url, http_client=self.async_http_client(), **options)
-        client._owns_http = True
+            client = AsyncRotor(base_url=self.base_url, **options)
+        else:
+            client = AsyncRotor(base_url=self.base_url, http_client=self.async_http_client(), **options)
+            client._owns_http = True
+        if not real_sleep:
+            client._sleep = self._record_async_sleep
         return client
 
+    async def _record_async_sleep(self, seconds: float) -> None:
+        self.retry_sleeps.append(seconds)
+        await asyncio.sleep(0)  # still a suspension point, as a real sleep is: other tasks run meanwhile
+
     def close(self) -> None:
-        """Release what the mock holds (nothing in-process; the server for ``LiveMock``)."""
+        """Release what the mock holds (nothing in-process; the server for ``LiveMockRotorAPI``)."""
 
     def __enter__(self) -> Self:
         return self
@@ -73,8 +124,9 @@ class Mock:
         self.close()
 
 
-class LiveMock(Mock):
-    """A fresh mock served over real HTTP on 127.0.0.1 (a free port) until ``close()``."""
+class LiveMockRotorAPI(MockRotorAPI):
+    """A fresh mock served over real HTTP on 127.0.0.1 (a free port) until ``close()`` (options as
+    ``MockRotorAPI``, plus ``port``)."""
 
     def __init__(self, mock: MockRotor | None = None, *, port: int | None = None, **options: Any) -> None:
         super().__init__(mock, **options)

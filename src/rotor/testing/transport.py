@@ -6,26 +6,45 @@ import asyncio
 import threading
 
 import httpx
-from starlette.types import ASGIApp
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
-def _check_complete(response: httpx.Response) -> None:
-    # A real server that hangs up mid-body makes httpx raise; mirror that for the mock's `drop` fault.
-    expected = response.headers.get("content-length")
-    if expected is not None and int(expected) != len(response.content):
-        raise httpx.RemoteProtocolError("peer closed connection without sending complete message body")
+class _HungUp(Exception):
+    """The app returned before the last part of its response body: a server closing the connection mid-body."""
+
+
+def _hang_up_detector(app: ASGIApp) -> ASGIApp:
+    async def detect(scope: Scope, receive: Receive, send: Send) -> None:
+        complete = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal complete
+            if message["type"] == "http.response.body" and not message.get("more_body", False):
+                complete = True
+            await send(message)
+
+        await app(scope, receive, tracking_send)
+        if not complete:
+            raise _HungUp
+
+    return detect
 
 
 class AsyncMockTransport(httpx.AsyncBaseTransport):
     def __init__(self, app: ASGIApp) -> None:
-        self._inner = httpx.ASGITransport(app=app)
+        self._inner = httpx.ASGITransport(app=_hang_up_detector(app))
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response = await self._inner.handle_async_request(request)
+        # httpx's ASGI transport only asserts that a response completed (a bare AssertionError, which the SDK
+        # cannot tell from a bug); over a socket, the same `drop` fault is an httpx transport error. Match that.
+        try:
+            response = await self._inner.handle_async_request(request)
+        except _HungUp:
+            raise httpx.RemoteProtocolError(
+                "peer closed connection without sending complete message body", request=request
+            ) from None
         content = await response.aread()
-        out = httpx.Response(response.status_code, headers=response.headers, content=content, request=request)
-        _check_complete(out)
-        return out
+        return httpx.Response(response.status_code, headers=response.headers, content=content, request=request)
 
 
 def _serve(loop: asyncio.AbstractEventLoop) -> None:

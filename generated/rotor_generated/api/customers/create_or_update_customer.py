@@ -102,8 +102,7 @@ def sync_detailed(
     are
     merged with the existing tags, not replaced.
 
-    ASSUMPTION (status): 201 when created, 200 when updated; the customer page states no status, the
-    leads
+    ASSUMPTION (A5): 201 when created, 200 when updated; the customer page states no status, the leads
     twin states these two.
 
     Args:
@@ -145,8 +144,7 @@ def sync(
     are
     merged with the existing tags, not replaced.
 
-    ASSUMPTION (status): 201 when created, 200 when updated; the customer page states no status, the
-    leads
+    ASSUMPTION (A5): 201 when created, 200 when updated; the customer page states no status, the leads
     twin states these two.
 
     Args:
@@ -183,8 +181,7 @@ async def asyncio_detailed(
     are
     merged with the existing tags, not replaced.
 
-    ASSUMPTION (status): 201 when created, 200 when updated; the customer page states no status, the
-    leads
+    ASSUMPTION (A5): 201 when created, 200 when updated; the customer page states no status, the leads
     twin states these two.
 
     Args:
@@ -224,8 +221,7 @@ async def asyncio(
     are
     merged with the existing tags, not replaced.
 
-    ASSUMPTION (status): 201 when created, 200 when updated; the customer page states no status, the
-    leads
+    ASSUMPTION (A5): 201 when created, 200 when updated; the customer page states no status, the leads
     twin states these two.
 
     Args:

@@ -120,7 +120,7 @@ def sync_detailed(
 
      Lists customers matching the filters, one page at a time.
 
-    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    ASSUMPTION (A2): the docs do not state the order of the customer list (other resources are
     "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
     record.
 
@@ -173,7 +173,7 @@ def sync(
 
      Lists customers matching the filters, one page at a time.
 
-    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    ASSUMPTION (A2): the docs do not state the order of the customer list (other resources are
     "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
     record.
 
@@ -221,7 +221,7 @@ async def asyncio_detailed(
 
      Lists customers matching the filters, one page at a time.
 
-    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    ASSUMPTION (A2): the docs do not state the order of the customer list (other resources are
     "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
     record.
 
@@ -272,7 +272,7 @@ async def asyncio(
 
      Lists customers matching the filters, one page at a time.
 
-    ASSUMPTION (ordering): the docs do not state the order of the customer list (other resources are
+    ASSUMPTION (A2): the docs do not state the order of the customer list (other resources are
     "newest first"). We assume a stable order across pages, so that paging never repeats or skips a
     record.
 

@@ -1,0 +1,55 @@
+"""The gate is deterministic: the same run sends the same requests every time, so a red run is a real bug.
+
+Random exploration is a separate, explicit run (HYPOTHESIS_PROFILE=explore, see README and conftest.py).
+"""
+
+from typing import Any
+
+import pytest
+from hypothesis import settings
+
+import contract_tests.test_schemathesis as gate
+from contract_tests.schemathesis_setup import load_schema
+from rotor.testing import MockRotor
+
+exploring = pytest.mark.skipif(not settings().derandomize, reason="the loaded hypothesis profile explores at random")
+
+Sent = tuple[str, str, str, str, int]
+
+
+@pytest.mark.parametrize("name", ["dev", "ci"])
+def test_gate_profiles_are_derandomized_and_keep_no_database(name: str) -> None:
+    profile = settings.get_profile(name)
+    assert profile.derandomize and profile.database is None
+
+
+@exploring
+def test_the_stateful_phase_uses_the_gate_settings() -> None:
+    stateful = gate.TestStatefulUpsertThenRetrieve.settings
+    assert stateful.derandomize and stateful.database is None
+
+
+def _stateful_run(max_examples: int) -> list[Sent]:
+    """The gate's state machine and settings (fewer examples), against a mock of its own, recording each request."""
+    mock = MockRotor(customers=50, seed=11, daily_quota=10**9)
+    sent: list[Sent] = []
+
+    class Recorded(load_schema(mock.app).as_state_machine()):  # type: ignore[misc]
+        def setup(self) -> None:
+            mock.reset()
+
+        def after_call(self, response: Any, case: Any) -> None:
+            sent.append((case.method, case.formatted_path, repr(case.query), repr(case.body), response.status_code))
+
+    Recorded.run(settings=settings(gate.TestStatefulUpsertThenRetrieve.settings, max_examples=max_examples))
+    return sent
+
+
+@exploring
+def test_the_stateful_phase_sends_the_same_requests_twice() -> None:
+    first, second = _stateful_run(10), _stateful_run(10)
+    # Not vacuous: the run followed the spec's link from an upsert to a retrieve of the customer it created.
+    assert any(
+        method == "GET" and path.startswith("/customers/") and status == 200 for method, path, *_, status in first
+    )
+    assert first == second
