@@ -37,6 +37,9 @@ from rotor.testing import MockRotor
 from rotor.testing.store import Filters
 from rotor_generated import Client
 from rotor_generated.api.customers import list_customers
+from rotor_generated.models import CustomerListResponse
+
+CUSTOMER_PAGE = _decoders.page(CustomerListResponse)  # what client.customers.list decodes with
 
 CONCURRENCY = 8
 LATENCY = 0.05
@@ -61,7 +64,7 @@ def bench_decode(repeats: int) -> dict[str, float]:
     generated_client = Client(base_url="http://127.0.0.1/open-api")
 
     def sdk() -> object:
-        return decode_response(httpx.Response(200, content=body, request=request), _decoders.page)
+        return decode_response(httpx.Response(200, content=body, request=request), CUSTOMER_PAGE)
 
     def generated() -> object:
         response = httpx.Response(200, content=body, request=request)
@@ -140,7 +143,7 @@ async def _sdk_concurrent(base_url: str, api_key: str) -> tuple[float, int, int]
         started = time.perf_counter()
         page = await client.customers.list(archived=True)
         count = 0
-        async for _ in page.iter_customers(concurrency=CONCURRENCY):
+        async for _ in page.iter_items(concurrency=CONCURRENCY):
             count += 1
         return time.perf_counter() - started, count, counter.requests
 

@@ -98,7 +98,7 @@ def test_retrieve_needs_an_id(client: Rotor, router: respx.MockRouter, bad_id: A
         ({"status": "archived"}, "status: expected one of"),
         ({"tags": "vip"}, "tags: expected array"),
         ({"id": "not-a-uuid"}, "id: expected UUID"),
-        ({"frist_name": "Jane"}, "frist_name: is not a customer field"),
+        ({"frist_name": "Jane"}, "frist_name: is not a field of CustomerUpsertParams"),
         ({"billing_same_as_property": "yes"}, "billing_same_as_property: expected bool"),
     ],
 )

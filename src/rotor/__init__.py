@@ -28,7 +28,8 @@ from rotor._exceptions import (
 )
 from rotor._logging import setup_logging as _setup_logging
 from rotor._version import __version__
-from rotor.pagination import AsyncCustomerPage, CustomerPage
+from rotor.pagination import AsyncPage, SyncPage
+from rotor.resources.customers import AsyncCustomerPage, CustomerPage
 from rotor_generated.models import (
     Address,
     AuthTestResponse,
@@ -53,6 +54,7 @@ __all__ = [
     "APITimeoutError",
     "Address",
     "AsyncCustomerPage",
+    "AsyncPage",
     "AsyncRotor",
     "AuthTestResponse",
     "AuthenticationError",
@@ -73,6 +75,7 @@ __all__ = [
     "RedirectError",
     "Rotor",
     "RotorError",
+    "SyncPage",
     "Unset",
     "__version__",
 ]

@@ -7,8 +7,8 @@ their own type hints (so it follows regeneration without edits), with one rule:
 * A field whose value does not fit its declared type is left at "no value" on the model and its raw value is
   kept in ``additional_properties`` under its JSON name, so ``customer["created_at"]`` still returns it and
   ``to_dict()`` round-trips it. The record, and the page, survive.
-* Envelopes and pagination are strict (``STRICT``): their fields steer the SDK, so a misfit there raises
-  ``Malformed``, which the client turns into ``APIResponseValidationError``.
+* Envelopes and pagination are strict (``STRICT``; envelopes are registered by their decoders): their fields
+  steer the SDK, so a misfit there raises ``Malformed``, which the client turns into ``APIResponseValidationError``.
 
 "No value" is what the type says (``absent_value``): None on response models, whose optional fields are typed
 ``T | None`` (so a null decodes to None as well), and UNSET on request models (``T | Unset``), where leaving a field
@@ -39,7 +39,7 @@ import attrs
 import orjson
 
 import rotor_generated.models as _models
-from rotor_generated.models import CustomerListResponse, CustomerResponse, ErrorResponse, Pagination
+from rotor_generated.models import ErrorResponse, Pagination
 from rotor_generated.types import UNSET, Unset
 
 T = TypeVar("T")
@@ -59,8 +59,16 @@ class Malformed(Exception):
         return f".{self.where}" if self.where else ""
 
 
-# Models whose every field must decode: they drive pagination and error handling.
-STRICT: frozenset[type] = frozenset({CustomerListResponse, CustomerResponse, Pagination, ErrorResponse})
+# Models whose every field must decode: they drive pagination and error handling. Envelopes are added by the
+# resources' decoders (``resources/_decoders.py``), next to where each is defined.
+STRICT: set[type] = {Pagination, ErrorResponse}
+
+
+def register_strict(model: type) -> None:
+    """Make ``model`` strict. Must come before its first decode: compiled decoders read STRICT when built."""
+    if model not in STRICT:
+        STRICT.add(model)
+        _decoders.clear()
 
 
 def loads(content: bytes) -> Any:

@@ -1,23 +1,28 @@
-"""Checking arguments before a request is spent (the key allows 1,000 requests a day)."""
+"""Checking arguments before a request is spent (the key allows 1,000 requests a day).
+
+Small checks that any resource composes: each returns the value as the generated builder takes it (UNSET for
+"not given") or raises ``InvalidParameterError`` naming the parameter and what it accepts.
+"""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
-from rotor import _constants
 from rotor._decode import Malformed, decode_model
 from rotor._exceptions import InvalidParameterError
-from rotor_generated.models import CustomerStatus, CustomerUpsertParams
 from rotor_generated.types import UNSET, Unset
 
-StatusArg = CustomerStatus | str | None
+E = TypeVar("E", bound=enum.Enum)
+P = TypeVar("P")
 TagsArg = str | Iterable[str] | None
+MAX_CONCURRENCY = 32
 
 
-def _int_in(name: str, value: object, low: int, high: int) -> int:
+def int_in(name: str, value: object, low: int, high: int) -> int:
     bound = f"between {low} and {high}"
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidParameterError(name, f"must be an integer {bound}, got {type(value).__name__} {value!r}")
@@ -26,107 +31,81 @@ def _int_in(name: str, value: object, low: int, high: int) -> int:
     return value
 
 
-def _status(value: StatusArg) -> CustomerStatus | Unset:
+def boolean(name: str, value: object) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidParameterError(name, f"must be a bool, got {type(value).__name__}")
+    return value
+
+
+def one_of(name: str, enum_type: type[E], value: E | str | None) -> E | Unset:
+    """An enum filter: a member or its value; None means "not given"."""
     if value is None:
         return UNSET
-    allowed = [m.value for m in CustomerStatus]
+    allowed = [m.value for m in enum_type]
     if isinstance(value, str) and value in allowed:
-        return CustomerStatus(value)
-    raise InvalidParameterError("status", f"must be one of {allowed}, got {value!r}")
+        return enum_type(value)
+    raise InvalidParameterError(name, f"must be one of {allowed}, got {value!r}")
 
 
-def _tags(value: TagsArg) -> str | Unset:
+def text(name: str, value: object) -> str | Unset:
+    """A free-text filter (search, stage): a non-empty string, or None for "not given"."""
     if value is None:
         return UNSET
-    tags = value.split(",") if isinstance(value, str) else list(value)
-    for tag in tags:
+    if not isinstance(value, str) or not value:
+        raise InvalidParameterError(name, f"must be a non-empty string, got {value!r}")
+    return value
+
+
+def tags(value: TagsArg) -> str | Unset:
+    """A list of tags or a comma-separated string, sent comma-separated."""
+    if value is None:
+        return UNSET
+    items = value.split(",") if isinstance(value, str) else list(value)
+    for tag in items:
         if not isinstance(tag, str) or not tag.strip() or "," in tag:
             raise InvalidParameterError("tags", f"each tag must be a non-empty string without commas, got {tag!r}")
-    if not tags:
+    if not items:
         raise InvalidParameterError("tags", "must name at least one tag")
-    return ",".join(tag.strip() for tag in tags)
-
-
-@attrs.frozen
-class ListQuery:
-    """A validated customer-list query; ``to_kwargs()`` feeds the generated request builder."""
-
-    archived: bool
-    limit: int
-    page: int
-    search: str | Unset
-    status: CustomerStatus | Unset
-    tags: str | Unset
-
-    def to_kwargs(self) -> dict[str, Any]:
-        return attrs.asdict(self, recurse=False)
-
-    def at_page(self, page: int) -> ListQuery:
-        return attrs.evolve(self, page=page)
-
-
-def list_query(
-    *,
-    archived: bool,
-    limit: int | None,
-    page: int,
-    search: str | None,
-    status: StatusArg,
-    tags: TagsArg,
-) -> ListQuery:
-    if not isinstance(archived, bool):
-        raise InvalidParameterError("archived", f"must be a bool, got {type(archived).__name__}")
-    if search is not None and (not isinstance(search, str) or not search):
-        raise InvalidParameterError("search", f"must be a non-empty string, got {search!r}")
-    return ListQuery(
-        archived=archived,
-        # No limit given: the largest page, so a full iteration costs ceil(total / 1000) requests.
-        limit=_constants.MAX_LIMIT
-        if limit is None
-        else _int_in("limit", limit, _constants.MIN_LIMIT, _constants.MAX_LIMIT),
-        page=_int_in("page", page, _constants.MIN_PAGE, _constants.MAX_PAGE),
-        search=UNSET if search is None else search,
-        status=_status(status),
-        tags=_tags(tags),
-    )
-
-
-MAX_CONCURRENCY = 32
+    return ",".join(tag.strip() for tag in items)
 
 
 def concurrency(value: object) -> int:
     """Pages fetched at once: at least 1, and bounded so one export cannot flood a shared API."""
-    return _int_in("concurrency", value, 1, MAX_CONCURRENCY)
+    return int_in("concurrency", value, 1, MAX_CONCURRENCY)
 
 
-def customer_id(value: object) -> str:
+def record_id(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidParameterError("id", f"must be a non-empty string, got {value!r}")
     return value
 
 
-def upsert_params(
-    params: CustomerUpsertParams | Mapping[str, Any] | None, fields: Mapping[str, Any]
-) -> CustomerUpsertParams:
-    if isinstance(params, CustomerUpsertParams):
-        data = params.to_dict()
+def upsert_params(model: type[P], params: P | Mapping[str, Any] | None, fields: Mapping[str, Any]) -> P:
+    """The body of an upsert, as the request model ``model``: from a model, a mapping and/or keywords, with
+    unknown field names and values of the wrong type refused."""
+    if isinstance(params, model):
+        data = params.to_dict()  # type: ignore[attr-defined]
     elif params is None:
         data = {}
     elif isinstance(params, Mapping):
         data = dict(params)
     else:
-        raise InvalidParameterError("params", f"must be CustomerUpsertParams or a mapping, got {type(params).__name__}")
+        expected = f"{model.__name__} or a mapping"
+        raise InvalidParameterError("params", f"must be {expected}, got {type(params).__name__}")
     data.update(fields)
-    known = {a.name for a in attrs.fields(CustomerUpsertParams)} - {"additional_properties"}
+    known = {a.name for a in attrs.fields(model)} - {"additional_properties"}  # type: ignore[arg-type]
     unknown = sorted(set(data) - known)
     if unknown:
-        raise InvalidParameterError(unknown[0], f"is not a customer field (known: {', '.join(sorted(known))})")
-    if "status" in data and isinstance(data["status"], CustomerStatus):
-        data["status"] = data["status"].value
+        raise InvalidParameterError(
+            unknown[0], f"is not a field of {model.__name__} (known: {', '.join(sorted(known))})"
+        )
+    for name, value in data.items():
+        if isinstance(value, enum.Enum):
+            data[name] = value.value
     if "id" in data and not isinstance(data["id"], str):
         data["id"] = str(data["id"])
     try:
-        return decode_model(CustomerUpsertParams, data, strict=True)
+        return decode_model(model, data, strict=True)
     except Malformed as exc:
         field = exc.where.split(".")[1] if "." in exc.where else exc.where
         raise InvalidParameterError(field, f"expected {exc.expected}, got {exc.got}") from None

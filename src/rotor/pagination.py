@@ -1,34 +1,49 @@
-"""Pages of customers that know how to fetch the next one.
+"""Pages that know how to fetch the next one, generic over the item model (``SyncPage[Customer]``, ...).
 
-Iterating a page yields every matching customer from that page on, fetching pages as needed; ``iter_pages()``
-yields the pages. When to stop is decided by ``has_next_page()`` from both ``total`` and ``has_more``:
+Iterating a page yields every matching item from that page on, fetching pages as needed; ``iter_pages()``
+yields the pages. One stop rule, ``has_next_page()``, decides for the sync pages, the async pages and the
+concurrent async path alike, from both ``total`` and ``has_more``:
 
 * either one saying "done" ends the iteration (a server whose ``has_more`` never turns false cannot loop us, and
   neither can one whose ``total`` is stale);
 * an empty page ends it only when ``total`` is unknown (``data: [], has_more: true`` with a larger ``total``
   goes on, since the records counted by ``total`` are still to come);
 * a page that brings no id not already seen ends it, and no id is ever yielded twice.
+
+A plain ``async for`` fetches one page at a time, as the sync iteration does: nothing is fetched that the loop
+does not reach. ``iter_items(concurrency=N)`` opts into fetching up to N pages ahead once ``total`` is known;
+the items yielded are the same, and a loop that stops early may have paid for up to N - 1 pages it never read.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 import math
 from collections import deque
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
-from typing import Any
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Iterator
+from typing import Any, Generic, Protocol, TypeVar
 
-from rotor._exceptions import InvalidParameterError, RotorError
-from rotor._validation import ListQuery
-from rotor_generated.models import Customer, Pagination
+from rotor._exceptions import RotorError
+from rotor._query import ListQuery
+from rotor._validation import concurrency as checked_concurrency
+from rotor_generated.models import Pagination
 
-# Pages fetched at once by async iteration once `total` is known: fast, and polite to a shared API.
+# Pages fetched at once by exports (and by iter_items when asked): fast, and polite to a shared API.
 DEFAULT_CONCURRENCY = 4
 
 
-class _PageBase:
-    def __init__(self, data: list[Customer], pagination: Pagination, query: ListQuery, retries_taken: int) -> None:
+class Identified(Protocol):
+    """What paging needs of an item: an id, to never yield a record twice."""
+
+    @property
+    def id(self) -> str | None: ...
+
+
+ItemT = TypeVar("ItemT", bound=Identified)
+
+
+class BasePage(Generic[ItemT]):
+    def __init__(self, data: list[ItemT], pagination: Pagination, query: ListQuery, retries_taken: int) -> None:
         self.data = data
         self.pagination = pagination
         self.query = query
@@ -43,10 +58,14 @@ class _PageBase:
         page = self.pagination.page
         return self.query.page if page is None else page
 
+    @property
+    def limit(self) -> int:
+        return self.query.limit if self.pagination.limit is None else self.pagination.limit
+
     def has_next_page(self) -> bool:
-        limit = self.query.limit if self.pagination.limit is None else self.pagination.limit
+        """The one stop rule (see the module docstring)."""
         total = self.total
-        if total is not None and self.page_number * limit >= total:
+        if total is not None and self.page_number * self.limit >= total:
             return False
         has_more = self.pagination.has_more
         if isinstance(has_more, bool):
@@ -54,115 +73,125 @@ class _PageBase:
         if total is not None:
             return True
         # Neither field present: a full page suggests more; the no-new-ids guard bounds the rest.
-        return len(self.data) >= limit
+        return len(self.data) >= self.limit
 
     def next_page_query(self) -> ListQuery | None:
         return self.query.at_page(self.page_number + 1) if self.has_next_page() else None
+
+    def last_page_number(self) -> int | None:
+        """The last page ``total`` promises, or None when the server gave no total."""
+        return None if self.total is None else max(self.page_number, math.ceil(self.total / self.limit))
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(page={self.page_number}, items={len(self.data)}, total={self.total})"
 
 
-class _Dedup:
-    """Remembers ids across pages; customers without an id cannot repeat detectably and are always kept."""
+class _NewItems(Generic[ItemT]):
+    """Remembers ids across pages. Items without an id cannot repeat detectably and are always kept."""
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
 
-    def fresh(self, page: _PageBase) -> list[Customer]:
-        out = []
-        for customer in page.data:
-            cid = customer.id
-            if isinstance(cid, str):
-                if cid in self.seen:
+    def of(self, page: BasePage[ItemT]) -> list[ItemT] | None:
+        """The page's items not seen before, or None when it brought nothing new: the server repeated itself,
+        and the iteration stops rather than loop."""
+        fresh = []
+        for item in page.data:
+            item_id = item.id
+            if item_id is not None:
+                if item_id in self.seen:
                     continue
-                self.seen.add(cid)
-            out.append(customer)
-        return out
+                self.seen.add(item_id)
+            fresh.append(item)
+        return None if page.data and not fresh else fresh
 
 
-class CustomerPage(_PageBase):
-    """One page of ``client.customers.list()``; iterate it for every customer across pages."""
+class SyncPage(BasePage[ItemT]):
+    """One page of a ``list()`` call; iterate it for every item across pages."""
 
-    def __init__(self, *, fetch: Callable[[ListQuery], CustomerPage], **kwargs: Any) -> None:
+    def __init__(self, *, fetch: Callable[[ListQuery], SyncPage[ItemT]], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._fetch = fetch
 
-    def get_next_page(self) -> CustomerPage:
+    def get_next_page(self) -> SyncPage[ItemT]:
         query = self.next_page_query()
         if query is None:
             raise RotorError("this is the last page: check has_next_page() first")
         return self._fetch(query)
 
-    def iter_pages(self) -> Iterator[CustomerPage]:
-        page: CustomerPage | None = self
+    def iter_pages(self) -> Iterator[SyncPage[ItemT]]:
+        page: SyncPage[ItemT] | None = self
         while page is not None:
             yield page
             page = page.get_next_page() if page.has_next_page() else None
 
-    def __iter__(self) -> Iterator[Customer]:
-        dedup = _Dedup()
+    def __iter__(self) -> Iterator[ItemT]:
+        new_items: _NewItems[ItemT] = _NewItems()
         for page in self.iter_pages():
-            fresh = dedup.fresh(page)
+            fresh = new_items.of(page)
+            if fresh is None:
+                return
             yield from fresh
-            if page.data and not fresh:
-                return  # the server repeated itself: stop rather than loop
 
 
-class AsyncCustomerPage(_PageBase):
-    """One page of ``await client.customers.list()``; ``async for`` it for every customer across pages.
+class AsyncPage(BasePage[ItemT]):
+    """One page of an ``await ....list()`` call; ``async for`` it for every item across pages."""
 
-    Once the first page has told ``total``, the remaining pages are fetched ``concurrency`` at a time (default
-    ``DEFAULT_CONCURRENCY`` = 4, polite to the API) and still yielded in order. Concurrency changes how soon an
-    export ends, never how many requests it spends.
-    """
-
-    def __init__(self, *, fetch: Callable[[ListQuery], Coroutine[Any, Any, AsyncCustomerPage]], **kwargs: Any) -> None:
+    def __init__(self, *, fetch: Callable[[ListQuery], Coroutine[Any, Any, AsyncPage[ItemT]]], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._fetch = fetch
 
-    async def get_next_page(self) -> AsyncCustomerPage:
+    async def get_next_page(self) -> AsyncPage[ItemT]:
         query = self.next_page_query()
         if query is None:
             raise RotorError("this is the last page: check has_next_page() first")
         return await self._fetch(query)
 
-    async def iter_pages(self, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncIterator[AsyncCustomerPage]:
-        if concurrency < 1:
-            raise InvalidParameterError("concurrency", f"must be at least 1, got {concurrency}")
-        yield self
-        if not self.has_next_page():
-            return
-        limit = self.query.limit if self.pagination.limit is None else self.pagination.limit
-        if concurrency == 1 or self.total is None:
-            # Without a total the number of pages is unknown: follow them one by one.
-            page = await self.get_next_page()
-            async for later in page.iter_pages(concurrency=1):
-                yield later
-            return
-        numbers = iter(range(self.page_number + 1, math.ceil(self.total / limit) + 1))
-        in_flight: deque[asyncio.Task[AsyncCustomerPage]] = deque()
-        try:
-            for first in itertools.islice(numbers, concurrency):
-                in_flight.append(asyncio.create_task(self._fetch(self.query.at_page(first))))
-            while in_flight:
-                page = await in_flight.popleft()
-                following = next(numbers, None)
-                if following is not None:
-                    in_flight.append(asyncio.create_task(self._fetch(self.query.at_page(following))))
+    async def iter_pages(self, *, concurrency: int = 1) -> AsyncGenerator[AsyncPage[ItemT]]:
+        """The pages from this one on; with ``concurrency`` > 1, up to that many fetched ahead once ``total``
+        is known, still yielded in order and stopped by the same rule as one at a time."""
+        concurrency = checked_concurrency(concurrency)
+        page: AsyncPage[ItemT] = self
+        last = self.last_page_number()
+        if concurrency == 1 or last is None:
+            # One at a time; also without a total, when the number of pages is unknown.
+            while True:
                 yield page
+                if not page.has_next_page():
+                    return
+                page = await page.get_next_page()
+        ahead: deque[asyncio.Task[AsyncPage[ItemT]]] = deque()
+        planned = iter(range(self.page_number + 1, last + 1))
+        try:
+            while True:
+                yield page
+                if not page.has_next_page():
+                    return
+                while len(ahead) < concurrency and (number := next(planned, None)) is not None:
+                    ahead.append(asyncio.create_task(self._fetch(self.query.at_page(number))))
+                if not ahead:
+                    # The server says there is more than total promised: go on one at a time.
+                    async for later in (await page.get_next_page()).iter_pages():
+                        yield later
+                    return
+                page = await ahead.popleft()
         finally:
-            for task in in_flight:  # the consumer stopped early, or a fetch failed: spend nothing more
+            for task in ahead:  # the consumer stopped early, or a fetch failed: spend nothing more
                 task.cancel()
 
-    async def iter_customers(self, *, concurrency: int = DEFAULT_CONCURRENCY) -> AsyncIterator[Customer]:
-        dedup = _Dedup()
-        async for page in self.iter_pages(concurrency=concurrency):
-            fresh = dedup.fresh(page)
-            for customer in fresh:
-                yield customer
-            if page.data and not fresh:
-                return
+    async def iter_items(self, *, concurrency: int = 1) -> AsyncIterator[ItemT]:
+        """Every item from this page on; ``concurrency`` as for ``iter_pages``."""
+        pages = self.iter_pages(concurrency=concurrency)
+        new_items: _NewItems[ItemT] = _NewItems()
+        try:
+            async for page in pages:
+                fresh = new_items.of(page)
+                if fresh is None:
+                    return
+                for item in fresh:
+                    yield item
+        finally:
+            await pages.aclose()  # cancels pages fetched ahead when the consumer stops early
 
-    def __aiter__(self) -> AsyncIterator[Customer]:
-        return self.iter_customers()
+    def __aiter__(self) -> AsyncIterator[ItemT]:
+        return self.iter_items()

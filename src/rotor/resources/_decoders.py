@@ -1,24 +1,24 @@
-"""Response decoders per operation: the model each success body is, and what is required of it."""
+"""Response decoders: the model a success body is, and what the method returns from it.
+
+One factory per response shape, parameterised by the generated models, so a new operation adds a line, not a
+function. The envelopes of lists and single records are strict (a misfit raises rather than decoding to an empty
+page); each factory registers its envelope as strict where the decoder is made, so none can be forgotten.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
 
-from rotor._decode import Malformed
-from rotor_generated.models import (
-    AuthTestResponse,
-    Customer,
-    CustomerListResponse,
-    CustomerResponse,
-    CustomerUpsertResult,
-    Pagination,
-)
+from rotor._decode import Malformed, register_strict
+from rotor_generated.models import Pagination
 
 M = TypeVar("M")
 R = TypeVar("R")
+ItemT = TypeVar("ItemT")
+ItemT_co = TypeVar("ItemT_co", covariant=True)
 
 
 @attrs.frozen
@@ -29,23 +29,54 @@ class Decoder(Generic[M, R]):
     finish: Callable[[M], R]
 
 
-def _page(envelope: CustomerListResponse) -> tuple[list[Customer], Pagination]:
-    data = [] if envelope.data is None else envelope.data
-    pagination = Pagination() if envelope.pagination is None else envelope.pagination
-    return data, pagination
+class ListEnvelope(Protocol[ItemT_co]):
+    """``{data: [...], pagination: {...}}``: what every paginated list answers."""
+
+    @property
+    def data(self) -> Sequence[ItemT_co] | None: ...
+
+    @property
+    def pagination(self) -> Pagination | None: ...
 
 
-def _customer(envelope: CustomerResponse) -> Customer:
-    if envelope.data is None:
-        raise Malformed("CustomerResponse.data", None, "a customer", got="nothing")
-    return envelope.data
+class RecordEnvelope(Protocol[ItemT_co]):
+    """``{data: {...}}``: what a retrieve answers."""
+
+    @property
+    def data(self) -> ItemT_co | None: ...
+
+
+PageParts = tuple[list[ItemT], Pagination]
+
+
+def page(envelope: type[ListEnvelope[ItemT]]) -> Decoder[ListEnvelope[ItemT], PageParts[ItemT]]:
+    """A list answer: its items and pagination (absent ones read as an empty page with unknown totals)."""
+    register_strict(envelope)
+
+    def finish(body: ListEnvelope[ItemT]) -> PageParts[ItemT]:
+        return ([] if body.data is None else list(body.data)), (
+            Pagination() if body.pagination is None else body.pagination
+        )
+
+    return Decoder(envelope, finish)
+
+
+def record(envelope: type[RecordEnvelope[ItemT]]) -> Decoder[RecordEnvelope[ItemT], ItemT]:
+    """A single-record answer: the record, which must be there."""
+    register_strict(envelope)
+
+    def finish(body: RecordEnvelope[ItemT]) -> ItemT:
+        if body.data is None:
+            raise Malformed(f"{envelope.__name__}.data", None, "a record", got="nothing")
+        return body.data
+
+    return Decoder(envelope, finish)
 
 
 def _same(model: Any) -> Any:
     return model
 
 
-page: Decoder[CustomerListResponse, tuple[list[Customer], Pagination]] = Decoder(CustomerListResponse, _page)
-customer: Decoder[CustomerResponse, Customer] = Decoder(CustomerResponse, _customer)
-upsert_result: Decoder[CustomerUpsertResult, CustomerUpsertResult] = Decoder(CustomerUpsertResult, _same)
-auth_test: Decoder[AuthTestResponse, AuthTestResponse] = Decoder(AuthTestResponse, _same)
+def whole(model: type[M]) -> Decoder[M, M]:
+    """An answer that is itself the result (an upsert's result, the auth check)."""
+    return Decoder(model, _same)

@@ -1,22 +1,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
 
 from rotor._base_client import finish
 from rotor._options import QueryValue, TimeoutArg, request_options
 from rotor.resources import _decoders
+from rotor.resources._base import AsyncResource, SyncResource
 from rotor_generated.api.auth import test_auth
 from rotor_generated.models import AuthTestResponse
 
-if TYPE_CHECKING:
-    from rotor._client import AsyncRotor, Rotor
+_TEST = _decoders.whole(AuthTestResponse)
 
 
-class Auth:
-    def __init__(self, client: Rotor) -> None:
-        self._client = client
-
+class Auth(SyncResource):
     def test(
         self,
         *,
@@ -26,14 +22,11 @@ class Auth:
     ) -> AuthTestResponse:
         """Check the API key: the company it belongs to and its scopes."""
         options = request_options(extra_headers, extra_query, timeout)
-        raw = self._client.request(test_auth._get_kwargs(), _decoders.auth_test, idempotent=True, options=options)
+        raw = self._client.request(test_auth._get_kwargs(), _TEST, idempotent=True, options=options)
         return finish(raw)
 
 
-class AsyncAuth:
-    def __init__(self, client: AsyncRotor) -> None:
-        self._client = client
-
+class AsyncAuth(AsyncResource):
     async def test(
         self,
         *,
@@ -43,5 +36,5 @@ class AsyncAuth:
     ) -> AuthTestResponse:
         """Check the API key: the company it belongs to and its scopes."""
         options = request_options(extra_headers, extra_query, timeout)
-        raw = await self._client.request(test_auth._get_kwargs(), _decoders.auth_test, idempotent=True, options=options)
+        raw = await self._client.request(test_auth._get_kwargs(), _TEST, idempotent=True, options=options)
         return finish(raw)

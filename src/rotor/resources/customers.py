@@ -1,4 +1,4 @@
-"""``client.customers``: list (paged), retrieve, create_or_update.
+"""``client.customers``: list (paged), retrieve, create_or_update, export_jsonl.
 
 An upsert is replayed after a failure only when it names its record (``id``, ``phone`` or ``email``): the API
 then finds the record the first attempt created and updates it, so a replay cannot create a duplicate. An upsert
@@ -8,44 +8,49 @@ without any of them would create a second customer, so it is never replayed once
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any, BinaryIO
+from collections.abc import Mapping
+from typing import Any
 
-import orjson
-
-from rotor import _validation
-from rotor._base_client import RawResponse, finish
-from rotor._files import open_replacement, replace_when_done
-from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options
-from rotor._validation import ListQuery, StatusArg, TagsArg
-from rotor.pagination import DEFAULT_CONCURRENCY, AsyncCustomerPage, CustomerPage
+from rotor import _validation as check
+from rotor._options import QueryValue, TimeoutArg, request_options
+from rotor._query import ListQuery, list_query
+from rotor._validation import TagsArg
+from rotor.pagination import DEFAULT_CONCURRENCY, AsyncPage, SyncPage
 from rotor.resources import _decoders
+from rotor.resources._base import AsyncResource, SyncResource
 from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
-from rotor_generated.models import Customer, CustomerUpsertParams, CustomerUpsertResult
+from rotor_generated.models import (
+    Customer,
+    CustomerListResponse,
+    CustomerResponse,
+    CustomerStatus,
+    CustomerUpsertParams,
+    CustomerUpsertResult,
+)
 
-if TYPE_CHECKING:
-    from rotor._client import AsyncRotor, Rotor
+StatusArg = CustomerStatus | str | None
+CustomerPage = SyncPage[Customer]
+AsyncCustomerPage = AsyncPage[Customer]
 
-_UPSERT_KEYS = ("id", "phone", "email")
-
-
-def _write_jsonl(out: BinaryIO, customers: Iterable[Customer]) -> int:
-    written = 0
-    for customer in customers:
-        out.write(orjson.dumps(customer.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
-        written += 1
-    return written
-
-
-def _upsert_is_replayable(params: CustomerUpsertParams) -> bool:
-    body = params.to_dict()
-    return any(body.get(key) for key in _UPSERT_KEYS)
+_LIST = (list_customers._get_kwargs, _decoders.page(CustomerListResponse))
+_RETRIEVE = (retrieve_customer._get_kwargs, _decoders.record(CustomerResponse))
+_UPSERT = (create_or_update_customer._get_kwargs, _decoders.whole(CustomerUpsertResult))
 
 
-class Customers:
-    def __init__(self, client: Rotor) -> None:
-        self._client = client
+def _query(
+    *, archived: bool, limit: int | None, page: int, search: str | None, status: StatusArg, tags: TagsArg
+) -> ListQuery:
+    return list_query(
+        limit=limit,
+        page=page,
+        archived=check.boolean("archived", archived),
+        search=check.text("search", search),
+        status=check.one_of("status", CustomerStatus, status),
+        tags=check.tags(tags),
+    )
 
+
+class Customers(SyncResource):
     def list(
         self,
         *,
@@ -64,21 +69,8 @@ class Customers:
         ``limit`` defaults to 1000 (the maximum), so iterating everything costs ceil(total / 1000) requests.
         ``tags`` takes a list or a comma-separated string; a customer matches when it has any of them.
         """
-        query = _validation.list_query(
-            archived=archived, limit=limit, page=page, search=search, status=status, tags=tags
-        )
-        return finish(self._fetch_raw(query, request_options(extra_headers, extra_query, timeout)))
-
-    def _fetch_raw(self, query: ListQuery, options: RequestOptions) -> RawResponse[CustomerPage]:
-        kwargs = list_customers._get_kwargs(**query.to_kwargs())
-        raw = self._client.request(kwargs, _decoders.page, idempotent=True, options=options)
-        data, pagination = raw.parse()
-
-        def fetch(next_query: ListQuery) -> CustomerPage:  # later pages: same options as the first
-            return self._fetch_raw(next_query, options).parse()
-
-        page = CustomerPage(data=data, pagination=pagination, query=query, retries_taken=raw.retries_taken, fetch=fetch)
-        return RawResponse(raw.http_response, raw.retries_taken, page)
+        query = _query(archived=archived, limit=limit, page=page, search=search, status=status, tags=tags)
+        return self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
     def retrieve(
         self,
@@ -89,9 +81,26 @@ class Customers:
         timeout: TimeoutArg = None,
     ) -> Customer:
         """The customer with this id; raises NotFoundError when there is none."""
-        kwargs = retrieve_customer._get_kwargs(_validation.customer_id(id))
-        options = request_options(extra_headers, extra_query, timeout)
-        return finish(self._client.request(kwargs, _decoders.customer, idempotent=True, options=options))
+        return self._retrieve(*_RETRIEVE, id, request_options(extra_headers, extra_query, timeout))
+
+    def create_or_update(
+        self,
+        params: CustomerUpsertParams | Mapping[str, Any] | None = None,
+        /,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+        **fields: Any,
+    ) -> CustomerUpsertResult:
+        """Create a customer, or update the one matched by ``id``, then ``phone``, then ``email``.
+
+        Pass fields as keywords (``first_name="Jane"``), as a mapping, or as a typed ``CustomerUpsertParams``. On
+        update, ``tags`` are merged with the existing ones. The result's status tells which happened (201 created,
+        200 updated; see ``with_raw_response``).
+        """
+        body = check.upsert_params(CustomerUpsertParams, params, fields)
+        return self._upsert(*_UPSERT, body, request_options(extra_headers, extra_query, timeout))
 
     def export_jsonl(
         self,
@@ -110,46 +119,12 @@ class Customers:
         Costs ceil(total / 1000) requests; returns the number of customers written. The file at ``path`` is
         replaced only once the export is complete: a failed or interrupted export leaves it as it was.
         """
-        target, handle = open_replacement(path)  # an unwritable path fails here, before a request is spent
-        with replace_when_done(target, handle) as out:
-            first = self.list(
-                archived=archived,
-                search=search,
-                status=status,
-                tags=tags,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-            )
-            return _write_jsonl(out, first)
-
-    def create_or_update(
-        self,
-        params: CustomerUpsertParams | Mapping[str, Any] | None = None,
-        /,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-        **fields: Any,
-    ) -> CustomerUpsertResult:
-        """Create a customer, or update the one matched by ``id``, then ``phone``, then ``email``.
-
-        Pass fields as keywords (``first_name="Jane"``) or as a typed ``CustomerUpsertParams``. On update, ``tags``
-        are merged with the existing ones. The result's status tells which happened (201 created, 200 updated;
-        see ``with_raw_response``).
-        """
-        body = _validation.upsert_params(params, fields)
+        query = _query(archived=archived, limit=None, page=1, search=search, status=status, tags=tags)
         options = request_options(extra_headers, extra_query, timeout)
-        kwargs = create_or_update_customer._get_kwargs(body=body)
-        replayable = _upsert_is_replayable(body)
-        return finish(self._client.request(kwargs, _decoders.upsert_result, idempotent=replayable, options=options))
+        return self._export_jsonl(path, lambda: self._list(*_LIST, query, options))
 
 
-class AsyncCustomers:
-    def __init__(self, client: AsyncRotor) -> None:
-        self._client = client
-
+class AsyncCustomers(AsyncResource):
     async def list(
         self,
         *,
@@ -164,23 +139,8 @@ class AsyncCustomers:
         timeout: TimeoutArg = None,
     ) -> AsyncCustomerPage:
         """One page of customers; ``async for`` the result for all of them across pages (see ``Customers.list``)."""
-        query = _validation.list_query(
-            archived=archived, limit=limit, page=page, search=search, status=status, tags=tags
-        )
-        return finish(await self._fetch_raw(query, request_options(extra_headers, extra_query, timeout)))
-
-    async def _fetch_raw(self, query: ListQuery, options: RequestOptions) -> RawResponse[AsyncCustomerPage]:
-        kwargs = list_customers._get_kwargs(**query.to_kwargs())
-        raw = await self._client.request(kwargs, _decoders.page, idempotent=True, options=options)
-        data, pagination = raw.parse()
-
-        async def fetch(next_query: ListQuery) -> AsyncCustomerPage:  # later pages: same options as the first
-            return (await self._fetch_raw(next_query, options)).parse()
-
-        page = AsyncCustomerPage(
-            data=data, pagination=pagination, query=query, retries_taken=raw.retries_taken, fetch=fetch
-        )
-        return RawResponse(raw.http_response, raw.retries_taken, page)
+        query = _query(archived=archived, limit=limit, page=page, search=search, status=status, tags=tags)
+        return await self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
     async def retrieve(
         self,
@@ -191,9 +151,21 @@ class AsyncCustomers:
         timeout: TimeoutArg = None,
     ) -> Customer:
         """The customer with this id; raises NotFoundError when there is none."""
-        kwargs = retrieve_customer._get_kwargs(_validation.customer_id(id))
-        options = request_options(extra_headers, extra_query, timeout)
-        return finish(await self._client.request(kwargs, _decoders.customer, idempotent=True, options=options))
+        return await self._retrieve(*_RETRIEVE, id, request_options(extra_headers, extra_query, timeout))
+
+    async def create_or_update(
+        self,
+        params: CustomerUpsertParams | Mapping[str, Any] | None = None,
+        /,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+        **fields: Any,
+    ) -> CustomerUpsertResult:
+        """Create or update a customer (see ``Customers.create_or_update``)."""
+        body = check.upsert_params(CustomerUpsertParams, params, fields)
+        return await self._upsert(*_UPSERT, body, request_options(extra_headers, extra_query, timeout))
 
     async def export_jsonl(
         self,
@@ -213,38 +185,6 @@ class AsyncCustomers:
         Holds at most ``concurrency`` + 1 pages in memory; costs ceil(total / 1000) requests. As the sync
         ``export_jsonl``, it replaces ``path`` only once complete.
         """
-        concurrency = _validation.concurrency(concurrency)
-        target, handle = open_replacement(path)  # an unwritable path fails here, before a request is spent
-        written = 0
-        with replace_when_done(target, handle) as out:
-            first = await self.list(
-                archived=archived,
-                search=search,
-                status=status,
-                tags=tags,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                timeout=timeout,
-            )
-            async for customer in first.iter_customers(concurrency=concurrency):
-                out.write(orjson.dumps(customer.to_dict(), option=orjson.OPT_APPEND_NEWLINE))
-                written += 1
-        return written
-
-    async def create_or_update(
-        self,
-        params: CustomerUpsertParams | Mapping[str, Any] | None = None,
-        /,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-        **fields: Any,
-    ) -> CustomerUpsertResult:
-        """Create or update a customer (see ``Customers.create_or_update``)."""
-        body = _validation.upsert_params(params, fields)
+        query = _query(archived=archived, limit=None, page=1, search=search, status=status, tags=tags)
         options = request_options(extra_headers, extra_query, timeout)
-        kwargs = create_or_update_customer._get_kwargs(body=body)
-        replayable = _upsert_is_replayable(body)
-        raw = await self._client.request(kwargs, _decoders.upsert_result, idempotent=replayable, options=options)
-        return finish(raw)
+        return await self._export_jsonl(path, lambda: self._list(*_LIST, query, options), concurrency)

@@ -1,0 +1,121 @@
+"""What every resource does, written once per client: list (paged), retrieve, upsert, export.
+
+A resource then reads as its method signatures, its argument checks and which generated builder and decoder
+each method uses. ``SyncResource`` and ``AsyncResource`` differ only where one awaits; the behaviour they share
+(replay safety, file handling, page building) lives in the functions above them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+
+import orjson
+
+from rotor import _validation
+from rotor._base_client import RawResponse, finish
+from rotor._files import open_replacement, replace_when_done
+from rotor._options import RequestOptions
+from rotor._query import ListQuery
+from rotor.pagination import AsyncPage, Identified, SyncPage
+from rotor.resources._decoders import Decoder, PageParts
+
+if TYPE_CHECKING:
+    from rotor._client import AsyncRotor, Rotor
+
+ItemT = TypeVar("ItemT", bound=Identified)
+R = TypeVar("R")
+Builder = Callable[..., dict[str, Any]]  # a generated ``_get_kwargs``
+
+# An upsert that names its record is found again by a replay (which then updates it): safe to retry.
+RECORD_KEYS = ("id", "phone", "email")
+
+
+def names_its_record(params: Any) -> bool:
+    body = params.to_dict()
+    return any(body.get(key) for key in RECORD_KEYS)
+
+
+def _jsonl(item: Any) -> bytes:
+    return orjson.dumps(item.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
+
+
+def _write_all(out: BinaryIO, items: Iterable[Any]) -> int:
+    written = 0
+    for item in items:
+        out.write(_jsonl(item))
+        written += 1
+    return written
+
+
+class SyncResource:
+    def __init__(self, client: Rotor) -> None:
+        self._client = client
+
+    def _list(
+        self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
+    ) -> SyncPage[ItemT]:
+        def fetch_raw(page_query: ListQuery) -> RawResponse[SyncPage[ItemT]]:
+            raw = self._client.request(build(**page_query.to_kwargs()), decoder, idempotent=True, options=options)
+            data, pagination = raw.parse()
+            # Later pages are fetched with the same options as the first.
+            page = SyncPage(data=data, pagination=pagination, query=page_query, retries_taken=raw.retries_taken,
+                            fetch=lambda q: fetch_raw(q).parse())  # fmt: skip
+            return RawResponse(raw.http_response, raw.retries_taken, page)
+
+        return finish(fetch_raw(query))
+
+    def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
+        kwargs = build(_validation.record_id(id))
+        return finish(self._client.request(kwargs, decoder, idempotent=True, options=options))
+
+    def _upsert(self, build: Builder, decoder: Decoder[Any, R], body: Any, options: RequestOptions) -> R:
+        raw = self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
+        return finish(raw)
+
+    def _export_jsonl(self, path: str | os.PathLike[str], first_page: Callable[[], SyncPage[Any]]) -> int:
+        target, handle = open_replacement(path)  # an unwritable path fails here, before a request is spent
+        with replace_when_done(target, handle) as out:
+            return _write_all(out, first_page())
+
+
+class AsyncResource:
+    def __init__(self, client: AsyncRotor) -> None:
+        self._client = client
+
+    async def _list(
+        self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
+    ) -> AsyncPage[ItemT]:
+        async def fetch_raw(page_query: ListQuery) -> RawResponse[AsyncPage[ItemT]]:
+            kwargs = build(**page_query.to_kwargs())
+            raw = await self._client.request(kwargs, decoder, idempotent=True, options=options)
+            data, pagination = raw.parse()
+
+            async def fetch(q: ListQuery) -> AsyncPage[ItemT]:  # later pages: same options as the first
+                return (await fetch_raw(q)).parse()
+
+            page = AsyncPage(data=data, pagination=pagination, query=page_query, retries_taken=raw.retries_taken,
+                             fetch=fetch)  # fmt: skip
+            return RawResponse(raw.http_response, raw.retries_taken, page)
+
+        return finish(await fetch_raw(query))
+
+    async def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
+        kwargs = build(_validation.record_id(id))
+        return finish(await self._client.request(kwargs, decoder, idempotent=True, options=options))
+
+    async def _upsert(self, build: Builder, decoder: Decoder[Any, R], body: Any, options: RequestOptions) -> R:
+        raw = await self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
+        return finish(raw)
+
+    async def _export_jsonl(self, path: str | os.PathLike[str], first_page: Callable[[], Any], concurrency: int) -> int:
+        concurrency = _validation.concurrency(concurrency)
+        target, handle = open_replacement(path)  # an unwritable path fails here, before a request is spent
+        written = 0
+        with replace_when_done(target, handle) as out:
+            page: AsyncPage[Any] = await first_page()
+            async for item in page.iter_items(concurrency=concurrency):
+                out.write(_jsonl(item))
+                written += 1
+        return written
