@@ -13,7 +13,7 @@ from rotor.testing import MockRotor
 def test_paging_and_filters_over_many_queries() -> None:
     # Scales with the profile: 200 queries in the dev gate, 500 in CI, 1,000 when exploring.
     mock = MockRotor(customers=1000, seed=3, daily_quota=10**9)
-    check_list_invariants(mock, max_examples=settings.default.max_examples * 10 // 3)
+    check_list_invariants(mock, max_examples=settings().max_examples * 10 // 3)
     record(mock)
 
 

@@ -84,9 +84,19 @@ def test_good_arguments_reach_the_wire_as_the_spec_says(client: Rotor, router: r
     assert request.headers["x-api-key"] == "rotor_unit_s3cr3t0key"
 
 
-@pytest.mark.parametrize("bad_id", ["", "   ", None, 42])
-def test_retrieve_needs_an_id(client: Rotor, router: respx.MockRouter, bad_id: Any) -> None:
-    with pytest.raises(InvalidParameterError, match="id: must be a non-empty string"):
+@pytest.mark.parametrize(
+    ("bad_id", "message"),
+    [
+        ("", "must be a non-empty string"),
+        ("   ", "must be a non-empty string"),
+        (None, "must be a non-empty string"),
+        (42, "must be a non-empty string"),
+        (".", r"'\.' cannot be sent as a path segment"),  # would fetch the list instead
+        ("..", r"'\.\.' cannot be sent as a path segment"),  # would fetch the API root
+    ],
+)
+def test_retrieve_needs_an_id(client: Rotor, router: respx.MockRouter, bad_id: Any, message: str) -> None:
+    with pytest.raises(InvalidParameterError, match=f"id: {message}"):
         client.customers.retrieve(bad_id)
     assert router.calls.call_count == 0
 

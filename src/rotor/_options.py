@@ -47,7 +47,7 @@ def api_key(value: object) -> str:
     # Say where and what kind of character, never the character or the key: both would leak the secret.
     for position, char in enumerate(key):
         if char.isspace() or not char.isprintable() or not char.isascii():
-            kind = "whitespace" if char.isspace() else "a non-ASCII" if not char.isascii() else "a control"
+            kind = "a whitespace" if char.isspace() else "a non-ASCII" if not char.isascii() else "a control"
             raise InvalidParameterError(
                 "api_key", f"has {kind} character at position {position}; Rotor keys are printable ASCII"
             )

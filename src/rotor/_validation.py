@@ -77,6 +77,9 @@ def concurrency(value: object) -> int:
 def record_id(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidParameterError("id", f"must be a non-empty string, got {value!r}")
+    if value in (".", ".."):
+        # URL paths resolve dot segments: "." would fetch the list instead of a record, ".." the API root.
+        raise InvalidParameterError("id", f"{value!r} cannot be sent as a path segment")
     return value
 
 
