@@ -3,11 +3,16 @@
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 
 from devtools.paths import ROOT
 from rotor.testing import LiveMockRotorAPI, MockRotor
+from rotor.testing.leads import LeadStore
+from rotor.testing.operations import Call, list_records, with_handler
+from rotor.testing.store import Filters
 
 
 def _contract(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
@@ -33,16 +38,24 @@ def test_live_mode_never_exceeds_its_budget(budget: int | None) -> None:
 
 
 def test_live_mode_reports_a_nonconforming_server() -> None:
-    class Sloppy(MockRotor):
-        def list_customers(self, params: dict[str, object]) -> dict[str, object]:  # type: ignore[override]
-            body = super().list_customers(params)
-            body["pagination"]["total"] = "many"
-            return body
+    def sloppy_total(call: Call) -> tuple[int, Any]:
+        status, body = list_records(call)
+        body["pagination"]["total"] = "many"
+        return status, body
 
-    with LiveMockRotorAPI(Sloppy(customers=10)) as live:
+    class SearchIgnored(LeadStore):  # as the API would behave if its lead search were not called `search`
+        def filters(self, params: Mapping[str, Any]) -> Filters:
+            return super().filters({k: v for k, v in params.items() if k != "search"})
+
+    class Sloppy(MockRotor):
+        operations = with_handler("listCustomers", sloppy_total)
+        store_types = {**MockRotor.store_types, "leads": SearchIgnored}  # noqa: RUF012 (never mutated)
+
+    with LiveMockRotorAPI(Sloppy(customers=10, leads=10)) as live:
         result = _contract("--live", env={"ROTOR_API_KEY": live.api_key, "ROTOR_BASE_URL": live.base_url})
     assert result.returncode == 1
     assert "pagination/total: 'many' is not of type 'integer'" in result.stdout
+    assert "ASSUMPTION A19: `search` filters leads" in result.stdout
 
 
 def test_live_mode_refuses_without_a_key() -> None:

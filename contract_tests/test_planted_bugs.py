@@ -1,21 +1,37 @@
 """Proof the contract suite bites: each planted mock bug makes one of its checks fail.
 
-Each bug is a one-method override of the real mock; the same check passes on the real mock elsewhere in the suite
-(test_schemathesis.py, test_mock_semantics.py).
+Each bug overrides one step of the real mock, one row of its operation table or one method of one of its stores;
+the same check passes on the real mock elsewhere in the suite (test_schemathesis.py, test_mock_semantics.py).
 """
 
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import pytest
 from starlette.requests import Request
 
-from contract_tests.mock_checks import check_daily_quota, check_list_invariants
+from contract_tests.mock_checks import (
+    CUSTOMERS,
+    LEADS,
+    Resource,
+    check_daily_quota,
+    check_list_invariants,
+    check_upsert_rules,
+)
 from contract_tests.spec_helpers import api_version
 from devtools.contract_run import failure_codes, schemathesis_cli
 from rotor.testing import LiveMockRotorAPI, MockRotor
-from rotor.testing.app import Reject
-from rotor.testing.store import ApiKey, Filters
+from rotor.testing.customers import CustomerStore
+from rotor.testing.leads import LeadStore
+from rotor.testing.operations import Call, list_records, with_handler
+from rotor.testing.rejects import Reject
+from rotor.testing.store import ApiKey, Filters, RecordStore
+
+
+def _stores(**replaced: type[RecordStore]) -> Mapping[str, type[RecordStore]]:
+    """The real mock's store types with some replaced."""
+    return {**MockRotor.store_types, **replaced}
 
 
 class IgnoresAuth(MockRotor):
@@ -23,23 +39,51 @@ class IgnoresAuth(MockRotor):
         return self.keys.keys[0]
 
 
+def _one_too_many(call: Call) -> tuple[int, Any]:
+    status, body = list_records(attrs.evolve(call, params={**call.params, "limit": call.params["limit"] + 1}))
+    body["pagination"]["limit"] = call.params["limit"]
+    return status, body
+
+
 class OffByOneLimit(MockRotor):
-    def list_customers(self, params: Mapping[str, Any]) -> dict[str, Any]:
-        body = super().list_customers({**params, "limit": params["limit"] + 1})  # slices one too many
-        body["pagination"]["limit"] = params["limit"]
-        return body
+    operations = with_handler("listCustomers", _one_too_many)
+
+
+def _total_plus_one(call: Call) -> tuple[int, Any]:
+    status, body = list_records(call)
+    body["pagination"]["total"] += 1
+    return status, body
 
 
 class WrongTotal(MockRotor):
-    def list_customers(self, params: Mapping[str, Any]) -> dict[str, Any]:
-        body = super().list_customers(params)
-        body["pagination"]["total"] += 1
-        return body
+    operations = with_handler("listCustomers", _total_plus_one)
+
+
+class _StatusIgnored(CustomerStore):
+    def filters(self, params: Mapping[str, Any]) -> Filters:
+        return super().filters({k: v for k, v in params.items() if k != "status"})
 
 
 class IgnoresStatusFilter(MockRotor):
-    def filters(self, params: Mapping[str, Any]) -> Filters:
-        return super().filters({k: v for k, v in params.items() if k != "status"})
+    store_types = _stores(customers=_StatusIgnored)
+
+
+class _AllTags(LeadStore):
+    @staticmethod
+    def has_tags(tags: list[str], wanted: tuple[str, ...]) -> bool:
+        return set(wanted) <= set(tags)
+
+
+class LeadTagsMatchAll(MockRotor):
+    store_types = _stores(leads=_AllTags)
+
+
+class _EmailFirst(LeadStore):
+    upsert_keys = ("email", "phone")
+
+
+class LeadUpsertMatchesEmailFirst(MockRotor):
+    store_types = _stores(leads=_EmailFirst)
 
 
 class WrongErrorEnvelope(MockRotor):
@@ -68,9 +112,14 @@ class ServerErrorOnBadInput(MockRotor):
             raise RuntimeError("unhandled bad input") from reject  # crashes into a 500 instead of a 400
 
 
+# Bounded runs over the auth and customer operations: these bugs sit in steps every operation shares, and each
+# lead operation would add seconds to every run (test_schemathesis.py covers all of them on the real mock).
+QUICK_RUN = ("--max-examples", "25", "--phases", "examples,coverage,fuzzing", "--exclude-tag", "leads")
+
+
 def _schemathesis_failures(mock: MockRotor) -> set[str]:
     with LiveMockRotorAPI(mock) as live:
-        result = schemathesis_cli(live.base_url, "--max-examples", "25", "--phases", "examples,coverage,fuzzing")
+        result = schemathesis_cli(live.base_url, *QUICK_RUN)
     assert result.returncode == 1, result.stdout[-3000:]
     return failure_codes(result.stdout)
 
@@ -89,10 +138,19 @@ def test_schemathesis_catches(bug: type[MockRotor], expected: str) -> None:
     assert expected in _schemathesis_failures(bug(customers=100, daily_quota=10**9))
 
 
-@pytest.mark.parametrize("bug", [OffByOneLimit, WrongTotal, IgnoresStatusFilter], ids=lambda b: b.__name__)
-def test_paging_properties_catch(bug: type[MockRotor]) -> None:
+@pytest.mark.parametrize(
+    ("bug", "resource"),
+    [(OffByOneLimit, CUSTOMERS), (WrongTotal, CUSTOMERS), (IgnoresStatusFilter, CUSTOMERS), (LeadTagsMatchAll, LEADS)],
+    ids=lambda v: v.__name__ if isinstance(v, type) else v.store,
+)
+def test_paging_properties_catch(bug: type[MockRotor], resource: Resource) -> None:
     with pytest.raises(AssertionError):
-        check_list_invariants(bug(customers=300, daily_quota=10**9), max_examples=60)
+        check_list_invariants(bug(customers=300, leads=300, daily_quota=10**9), 60, resource, shrink=False)
+
+
+def test_upsert_check_catches_email_looked_up_before_phone() -> None:
+    with pytest.raises(AssertionError, match="the phone is looked up before the email"):
+        check_upsert_rules(LeadUpsertMatchesEmailFirst(customers=0, leads=0), LEADS)
 
 
 def test_quota_check_catches_quota_off() -> None:
@@ -103,6 +161,8 @@ def test_quota_check_catches_quota_off() -> None:
 def test_the_real_mock_passes_the_same_quick_checks() -> None:
     # The control: the same bounded runs, on the unmodified mock, find nothing.
     with LiveMockRotorAPI(MockRotor(customers=100, daily_quota=10**9)) as live:
-        result = schemathesis_cli(live.base_url, "--max-examples", "25", "--phases", "examples,coverage,fuzzing")
+        result = schemathesis_cli(live.base_url, *QUICK_RUN)
     assert result.returncode == 0, result.stdout[-3000:]
-    check_list_invariants(MockRotor(customers=300, daily_quota=10**9), max_examples=60)
+    for resource in (CUSTOMERS, LEADS):
+        check_list_invariants(MockRotor(customers=300, leads=300, daily_quota=10**9), 60, resource)
+        check_upsert_rules(MockRotor(customers=0, leads=0), resource)

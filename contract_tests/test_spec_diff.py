@@ -104,7 +104,7 @@ def _enum(schema: str, *, add: str = "", drop: str = "") -> Edit:
 
 
 def _add_operation(s: dict[str, Any]) -> None:
-    s["paths"]["/leads"] = {"get": {**copy.deepcopy(_list_get(s)), "operationId": "listLeads", "tags": ["leads"]}}
+    s["paths"]["/pins"] = {"get": {**copy.deepcopy(_list_get(s)), "operationId": "listPins", "tags": ["pins"]}}
 
 
 def _require_upsert_field(s: dict[str, Any]) -> None:
@@ -160,6 +160,13 @@ CASES: list[tuple[str, Edit, set[str], bool]] = [
         _enum("AuthMethod", add="oauth"),
         {"response-enum-value-added"},
         False,
+    ),
+    (
+        # Lead.priority is nullable (anyOf [LeadPriority, null]): the response side must be seen through the anyOf.
+        "remove a value of an enum that responses hold nullable",
+        _enum("LeadPriority", drop="medium"),
+        {"request-enum-value-removed", "response-enum-value-removed"},
+        True,
     ),
     ("change a parameter's type", _component_param("Limit", type="string"), {"request-type-changed"}, True),
     (

@@ -16,6 +16,9 @@ DOCUMENTED_ERRORS = {
     ("post", "/customers"): {"400", "401", "403", "429", "500"},
     ("get", "/customers"): {"400", "401", "403", "429", "500"},
     ("get", "/customers/{id}"): {"400", "401", "403", "404", "429"},
+    ("post", "/leads"): {"400", "401", "403", "429", "500"},  # the customer upsert's set (A23): none recorded
+    ("get", "/leads"): {"400", "401", "403", "429", "500"},
+    ("get", "/leads/{id}"): {"400", "401", "403", "404", "429", "500"},
 }
 
 # Every assumption in spec/SOURCES.md, and the place whose description must state it ("ASSUMPTION (An): ...").
@@ -38,6 +41,13 @@ ASSUMPTIONS = {
     "A16": "#/components/schemas/CustomerUpsertParams/properties/email",  # email validation
     "A17": "#/components/schemas/ErrorResponse",  # status and message always present
     "A18": "#/components/schemas/CustomerUpsertResult",  # the upsert's answer names its record
+    "A19": "#/paths/~1leads/get/parameters/4",  # the lead search parameter's name
+    "A20": "#/paths/~1leads/get/parameters/4",  # lead search matching
+    "A21": "#/paths/~1leads/get",  # empty lead filters
+    "A22": "#/paths/~1leads/get/parameters/5",  # stage matching
+    "A23": "#/paths/~1leads/post",  # lead upsert error statuses
+    "A24": "#/components/schemas/LeadUpsertResult",  # the lead upsert's answer beyond the documented fields
+    "A25": "#/components/responses/Forbidden",  # lead scopes
 }
 # An assumption in the spec names its id: the word, a space, the id in brackets.
 ASSUMPTION_MENTION = re.compile(r"ASSUMPTION(?: \((A\d+)\))?")
@@ -88,13 +98,30 @@ def test_operation_sends_version_header_with_default(path: str, method: str, op:
     assert header["schema"]["default"] == spec()["info"]["version"]
 
 
-def test_list_parameters_carry_bounds_defaults_and_enums() -> None:
-    params = parameters(spec()["paths"]["/customers"]["get"])
+@pytest.mark.parametrize(("path", "filters"), [("/customers", {"status"}), ("/leads", {"stage"})])
+def test_list_parameters_carry_bounds_defaults_and_enums(path: str, filters: set[str]) -> None:
+    params = parameters(spec()["paths"][path]["get"])
     assert params["limit"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 1000, "default": 50}
     assert params["page"]["schema"] == {"type": "integer", "minimum": 1, "maximum": 2**53 - 1, "default": 1}
     assert params["archived"]["schema"] == {"type": "boolean", "default": False}
-    assert resolve(params["status"]["schema"])["enum"] == ["active", "inactive"]
-    assert {"search", "tags"} <= params.keys()
+    # Every list takes the same filters besides its own, and an empty filter value is refused (A4, A21).
+    assert params.keys() == {"rotor-api-version", "archived", "limit", "page", "search", "tags"} | filters
+    for name in {"search", "tags"} | filters - {"status"}:
+        assert params[name]["schema"] == {"type": "string", "minLength": 1}, name
+    if "status" in filters:
+        assert resolve(params["status"]["schema"])["enum"] == ["active", "inactive"]
+
+
+def test_every_upsert_links_to_reading_its_record_back() -> None:
+    # schemathesis' stateful phase follows these links: without one, no generated sequence reads an upserted record.
+    upserts = [(path, op) for path, method, op in operations() if method == "post"]
+    assert upserts
+    for path, op in upserts:
+        retrieve = spec()["paths"][f"{path}/{{id}}"]["get"]["operationId"]
+        for status in ("200", "201"):
+            links = [resolve(link) for link in op["responses"][status].get("links", {}).values()]
+            targets = [(link["operationId"], link["parameters"]) for link in links]
+            assert (retrieve, {"id": "$response.body#/id"}) in targets, f"POST {path} {status}"
 
 
 def test_no_unused_components() -> None:

@@ -3,8 +3,8 @@
 Default: a bounded schemathesis run against the built-in mock on 127.0.0.1.
 ``--live``: read-only probes of the real API (or ``$ROTOR_BASE_URL``), only when ``$ROTOR_API_KEY`` is set
 explicitly; every response is validated against the spec, probes of the spec's ASSUMPTIONs (400 on bad input or a
-missing version header, 404 on an unknown id) report whether they hold, and no more than ``--budget`` requests
-(default 20) are sent, out of the key's 1,000 a day.
+missing version header, 404 on an unknown id, the lead search's name) report whether they hold, and no more than
+``--budget`` requests (default 20; the probes below are 19) are sent, out of the key's 1,000 a day.
 Exit 0: all conform; 1: a mismatch; 2: refused (no key) or bad usage.
 """
 
@@ -58,26 +58,57 @@ class Probe:
     headers: dict[str, str] = attrs.field(factory=dict)
     without: tuple[str, ...] = ()  # headers this probe leaves out
     expect: int | None = None  # a specific status this probe should provoke
+    # For a probe of an assumption a status cannot show: what its answer must hold, and the assumption's words.
+    holds: Callable[[Any], bool] | None = None
+    assumption: str = ""
 
 
-def _first_id(seen: dict[str, Any]) -> dict[str, str]:
-    data = (seen.get("list") or {}).get("data") or [{}]
-    return {"id": str(data[0].get("id") or uuid.uuid4())}
+def _first_id(listed: str) -> Callable[[dict[str, Any]], dict[str, str]]:
+    """The id of the first record the probe named ``listed`` answered (any id if there was none)."""
+
+    def path_params(seen: dict[str, Any]) -> dict[str, str]:
+        data = (seen.get(listed) or {}).get("data") or [{}]
+        return {"id": str(data[0].get("id") or uuid.uuid4())}
+
+    return path_params
+
+
+def _unknown_id(_: dict[str, Any]) -> dict[str, str]:
+    return {"id": str(uuid.uuid4())}
+
+
+def _matched_nothing(body: Any) -> bool:
+    return isinstance(body, dict) and body.get("pagination", {}).get("total") == 0
 
 
 PROBES = [
     Probe("auth", "GET", "/auth/test"),
     Probe("list", "GET", "/customers", {"limit": 2}),
-    Probe("retrieve", "GET", "/customers/{id}", path_params=_first_id),
+    Probe("retrieve", "GET", "/customers/{id}", path_params=_first_id("list")),
     Probe("page 2", "GET", "/customers", {"limit": 2, "page": 2}),
     Probe("filter status", "GET", "/customers", {"limit": 1, "status": "active"}),
     Probe("include archived", "GET", "/customers", {"limit": 1, "archived": "true"}),
     Probe("filter tags", "GET", "/customers", {"limit": 1, "tags": "vip"}),
     Probe("search", "GET", "/customers", {"limit": 1, "search": "a"}),
-    Probe("unknown id", "GET", "/customers/{id}", path_params=lambda _: {"id": str(uuid.uuid4())}, expect=404),
+    Probe("unknown id", "GET", "/customers/{id}", path_params=_unknown_id, expect=404),
     Probe("limit 0 (assumed 400)", "GET", "/customers", {"limit": 0}, expect=400),
     Probe("bad key", "GET", "/auth/test", headers={"x-api-key": "rotor_invalid_key"}, expect=401),
     Probe("no version header (assumed 400)", "GET", "/auth/test", without=("rotor-api-version",), expect=400),
+    Probe("leads", "GET", "/leads", {"limit": 2}),
+    Probe("lead", "GET", "/leads/{id}", path_params=_first_id("leads")),
+    Probe("leads by stage", "GET", "/leads", {"limit": 1, "stage": "New"}),
+    Probe("leads by tags", "GET", "/leads", {"limit": 1, "tags": "referral"}),
+    # Were the search not called `search`, the API would ignore it and list every lead.
+    Probe(
+        "lead search name",
+        "GET",
+        "/leads",
+        {"limit": 1, "search": "zq-no-such-lead-zq"},
+        holds=_matched_nothing,
+        assumption="A19: `search` filters leads (a search matching nothing lists none)",
+    ),
+    Probe("unknown lead", "GET", "/leads/{id}", path_params=_unknown_id, expect=404),
+    Probe("empty stage (assumed 400)", "GET", "/leads", {"stage": ""}, expect=400),
 ]
 
 
@@ -130,6 +161,8 @@ def run_live(base_url: str, api_key: str, budget: int) -> int:
             problems = validator.problems(probe.method, probe.path, response)
             if probe.expect is not None and response.status_code != probe.expect:
                 problems.append(f"expected {probe.expect} (see the spec's ASSUMPTION), got {response.status_code}")
+            if probe.holds is not None and not problems and not probe.holds(seen[probe.name]):
+                problems.append(f"the spec's ASSUMPTION {probe.assumption} does not hold")
             failures += bool(problems)
             print(f"  {'FAIL' if problems else 'OK  '}  {probe.name:<24} {response.status_code}  {'; '.join(problems)}")
             if response.status_code == 429:

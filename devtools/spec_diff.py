@@ -136,8 +136,12 @@ def _types(schema: dict[str, Any], view: _View) -> frozenset[str]:
 
 
 def _enum(schema: dict[str, Any], view: _View) -> set[Any]:
+    """The enum's values, seen through ``anyOf``/``oneOf`` (a nullable enum is ``anyOf: [<enum>, null]``)."""
     schema = view.resolve(schema)
-    return set(schema.get("enum", []))
+    values = set(schema.get("enum", []))
+    for member in schema.get("anyOf", []) + schema.get("oneOf", []):
+        values |= _enum(member, view)
+    return values
 
 
 def _compare_value_schema(

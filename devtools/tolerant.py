@@ -1,10 +1,19 @@
-"""The generator's copy of the spec: tolerant response enums, and request schemas marked as such.
+"""The generator's copy of the spec: tolerant response enums, request schemas marked as such, and shared
+parameter enums named once.
 
 The contract spec stays strict (the mock and schemathesis hold the server to it). A client, though, must not lose
 a whole page because the server added an enum value: the generated models would raise on it. So, for generation
 only, every enum-typed property of a schema that appears in responses (and never in a request) becomes
-``anyOf: [<the enum>, string]``. The generator then types it ``CustomerStatus | str``: known values are the enum,
-unknown ones stay strings and round-trip. Request-side enums stay strict, so callers cannot send unknown values.
+``anyOf: [<the enum>, string]`` (a nullable one, ``anyOf: [<the enum>, string, null]``). The generator then types
+it ``CustomerStatus | str``: known values are the enum, unknown ones stay strings and round-trip. Request-side
+enums stay strict, so callers cannot send unknown values.
+
+The generator names an inline enum after the operation that uses it: the version header, one parameter shared by
+every operation, would become one enum class per operation (``ListCustomersRotorApiVersion``, ...), each needing
+a ``class_overrides`` entry to be ``RotorApiVersion`` again. So the inline enum of every shared parameter
+(``components/parameters``) becomes a schema of the parameter's name, which the generator makes one class of,
+whatever operations are added. A ``$ref`` in the spec itself would not do: the generator drops the default of a
+referenced schema, and only keeps one written beside a single-item ``allOf``.
 
 Every object schema the client sends (reachable from a request body or a parameter) gets ``x-rotor-request: true``.
 ``spec/templates/model.py.jinja`` reads it: request models keep ``T | Unset = UNSET`` (leaving a field out and
@@ -121,15 +130,54 @@ def _is_enum(spec: Spec, prop: Any) -> bool:
     return isinstance(target, dict) and "enum" in target
 
 
+def _is_nullable_enum(spec: Spec, prop: Any) -> bool:
+    """``anyOf: [<an enum>, {type: 'null'}]``, the way a nullable enum is written in OpenAPI 3.1."""
+    members = prop.get("anyOf", []) if isinstance(prop, dict) else []
+    nulls = [m for m in members if m == {"type": "null"}]
+    return len(members) == 2 and len(nulls) == 1 and all(_is_enum(spec, m) for m in members if m not in nulls)
+
+
+def _tolerant(spec: Spec, prop: Any) -> Any:
+    """A response property that also takes any string when it is an enum; otherwise the property as it is."""
+    if _is_enum(spec, prop):
+        members = [prop, {"type": "string"}]
+    elif _is_nullable_enum(spec, prop):
+        members = [m for m in prop["anyOf"] if m != {"type": "null"}] + [{"type": "string"}, {"type": "null"}]
+    else:
+        return prop
+    return {
+        "anyOf": members,
+        "description": "Known values are typed; a value this client does not know is kept as a string.",
+    }
+
+
+def name_shared_parameter_enums(spec: Spec) -> None:
+    """In place: each shared parameter's inline enum becomes ``components/schemas/<parameter name>``, referenced
+    through a single-item ``allOf`` that keeps the default (see the module docstring)."""
+    components = spec.get("components", {})
+    schemas = components.setdefault("schemas", {})
+    for name, param in components.get("parameters", {}).items():
+        schema = param.get("schema")
+        if not (isinstance(schema, dict) and "enum" in schema):
+            continue
+        if name in schemas:
+            raise SpecError(
+                f"parameter {name} has an inline enum and a schema of the same name exists: rename one of them"
+            )
+        schemas[name] = {key: value for key, value in schema.items() if key != "default"}
+        wrapper: dict[str, Any] = {"allOf": [{"$ref": f"{_REF_PREFIX}{name}"}]}
+        if "default" in schema:
+            wrapper["default"] = schema["default"]
+        param["schema"] = wrapper
+
+
 def tolerant_copy(spec: Spec) -> Spec:
     out = copy.deepcopy(spec)
     schemas = out.get("components", {}).get("schemas", {})
     for name in sorted(response_only_schemas(spec)):
-        for prop_name, prop in schemas[name].get("properties", {}).items():
-            if _is_enum(spec, prop):
-                schemas[name]["properties"][prop_name] = {
-                    "anyOf": [prop, {"type": "string"}],
-                    "description": "Known values are typed; a value this client does not know is kept as a string.",
-                }
+        properties = schemas[name].get("properties", {})
+        for prop_name, prop in properties.items():
+            properties[prop_name] = _tolerant(spec, prop)
     mark_request_schemas(out)
+    name_shared_parameter_enums(out)
     return out

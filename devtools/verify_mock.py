@@ -11,12 +11,17 @@ from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor_generated import AuthenticatedClient
 from rotor_generated.api.auth import test_auth
 from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
+from rotor_generated.api.leads import create_or_update_lead, list_leads, retrieve_lead
 from rotor_generated.models import (
     AuthTestResponse,
     CustomerListResponse,
     CustomerResponse,
     CustomerUpsertParams,
     CustomerUpsertResult,
+    LeadListResponse,
+    LeadResponse,
+    LeadUpsertParams,
+    LeadUpsertResult,
 )
 
 
@@ -42,7 +47,7 @@ def schemathesis_against_mock(max_examples: int = 30) -> Outcome:
 def generated_client_smoke() -> Outcome:
     """Every operation through the generated client (no SDK layer), each answer of the spec's type."""
     started = time.perf_counter()
-    with LiveMockRotorAPI(MockRotor(customers=50)) as live:
+    with LiveMockRotorAPI(MockRotor(customers=50, leads=50)) as live:
         client = AuthenticatedClient(
             base_url=live.base_url, token=live.api_key, prefix="", auth_header_name="x-api-key"
         )
@@ -54,6 +59,10 @@ def generated_client_smoke() -> Outcome:
             )
             assert isinstance(upserted, CustomerUpsertResult) and isinstance(upserted.id, str)
             one = retrieve_customer.sync(upserted.id, client=client)
+            leads = list_leads.sync(client=client, limit=5, stage="New")
+            lead = create_or_update_lead.sync(client=client, body=LeadUpsertParams(name="Smoke", source="web form"))
+            assert isinstance(lead, LeadUpsertResult) and isinstance(lead.id, str)
+            one_lead = retrieve_lead.sync(lead.id, client=client)
         checks = {
             "testAuth": isinstance(auth, AuthTestResponse) and auth.authenticated is True,
             "listCustomers": isinstance(page, CustomerListResponse)
@@ -61,6 +70,13 @@ def generated_client_smoke() -> Outcome:
             and len(page.data) == 5,
             "createOrUpdateCustomer": upserted.email == "smoke@example.com",
             "retrieveCustomer": isinstance(one, CustomerResponse),
+            "listLeads": isinstance(leads, LeadListResponse)
+            and bool(leads.data)
+            and all(item.stage == "New" for item in leads.data or []),
+            "createOrUpdateLead": lead.lead_source == "web form",
+            "retrieveLead": isinstance(one_lead, LeadResponse)
+            and one_lead.data is not None
+            and one_lead.data.name == "Smoke",
         }
     failed = [name for name, ok in checks.items() if not ok]
     detail = f"{len(checks) - len(failed)}/{len(checks)} operations OK" + (f"; failed: {failed}" if failed else "")

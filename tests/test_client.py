@@ -68,7 +68,7 @@ def _public_methods(obj: object) -> dict[str, Callable[..., Any]]:
 @pytest.mark.parametrize("client_class", [Rotor, AsyncRotor])
 def test_raw_views_have_every_method_with_its_real_signature(client_class: type[Rotor] | type[AsyncRotor]) -> None:
     client = client_class(api_key=API_KEY, base_url=BASE_URL)
-    for resource in ("customers", "auth"):
+    for resource in ("customers", "leads", "auth"):
         methods = {
             name: method
             for name, method in _public_methods(getattr(client, resource)).items()
@@ -83,8 +83,11 @@ def test_raw_views_have_every_method_with_its_real_signature(client_class: type[
 def test_every_sync_method_has_an_async_twin_with_the_same_signature() -> None:
     sync, async_ = Rotor(api_key=API_KEY, base_url=BASE_URL), AsyncRotor(api_key=API_KEY, base_url=BASE_URL)
     pairs = [(sync, async_), (sync.with_raw_response, async_.with_raw_response)]
-    pairs += [(getattr(sync, r), getattr(async_, r)) for r in ("customers", "auth")]
-    pairs += [(getattr(sync.with_raw_response, r), getattr(async_.with_raw_response, r)) for r in ("customers", "auth")]
+    pairs += [(getattr(sync, r), getattr(async_, r)) for r in ("customers", "leads", "auth")]
+    pairs += [
+        (getattr(sync.with_raw_response, r), getattr(async_.with_raw_response, r))
+        for r in ("customers", "leads", "auth")
+    ]
     for sync_obj, async_obj in pairs:
         sync_methods, async_methods = _public_methods(sync_obj), _public_methods(async_obj)
         assert set(sync_methods) <= set(async_methods), type(sync_obj).__name__

@@ -62,14 +62,15 @@ from rotor.testing import Faults
 MINE = "rotor_mine_s3cret0key"
 
 
-@pytest.mark.rotor_mock(customers=50, seed=3, daily_quota=5)
+@pytest.mark.rotor_mock(customers=50, leads=7, seed=3, daily_quota=5)
 def test_customers_seed_and_quota(rotor_mock, rotor_mock_factory):
     with rotor_mock.client() as client:
         assert client.customers.list(archived=True).total == 50
+        assert client.leads.list(archived=True).total == 7
         ids = [c.id for c in client.customers.list(archived=True)]
         assert ids == [c.id for c in rotor_mock_factory(customers=50, seed=3).client().customers.list(archived=True)]
         assert ids != [c.id for c in rotor_mock_factory(customers=50).client().customers.list(archived=True)]
-        for _ in range(3):
+        for _ in range(2):
             client.auth.test()
         with pytest.raises(rotor.RateLimitError) as info:
             client.auth.test()
@@ -144,7 +145,9 @@ def test_a_wrong_marker_fails_its_test_with_a_clear_message(pytester: pytest.Pyt
         """,
     )
     result.assert_outcomes(passed=1, errors=1)
-    result.stdout.fnmatch_lines(["*@pytest.mark.rotor_mock takes keyword options customers, seed, * got 50, customer"])
+    result.stdout.fnmatch_lines(
+        ["*@pytest.mark.rotor_mock takes keyword options customers, leads, seed, * got 50, customer"]
+    )
 
 
 def test_factory_knobs_and_teardown(pytester: pytest.Pytester, tmp_path: Path) -> None:

@@ -81,3 +81,10 @@ def test_rotor_log_switches_it_on(level: str) -> None:
     assert "retrying after InternalServerError" in stderr
     assert ("GET https://api.test.invalid/open-api/auth/test -> 200" in stderr) == (level == "debug")
     assert API_KEY not in stderr
+
+
+def test_a_placeholder_key_does_not_garble_other_messages(caplog: pytest.LogCaptureFixture) -> None:
+    # Keys shorter than MIN_SECRET_LENGTH are placeholders ("k"), not secrets: scrubbing them would eat every "k".
+    Flavor(is_async=False).make(api_key="k")
+    rotor._logging.logger.warning("the key travels unencrypted")
+    assert [record.getMessage() for record in caplog.records] == ["the key travels unencrypted"]

@@ -163,7 +163,7 @@ def test_no_response_field_mentions_unset(mypy_output: Output) -> None:
     types = {revealed[line]: message for line, _, _, message in notes}
     assert len(types) == len(revealed) > 0
     requests = _request_models()
-    assert requests == {"CustomerUpsertParams"}
+    assert requests == {"CustomerUpsertParams", "LeadUpsertParams"}
     for (model, field), message in types.items():
         cls = getattr(models, model)
         optional = attrs.fields_dict(cls)[field].default is not attrs.NOTHING

@@ -30,6 +30,7 @@ from rotor._logging import setup_logging as _setup_logging
 from rotor._version import __version__
 from rotor.pagination import AsyncPage, SyncPage
 from rotor.resources.customers import AsyncCustomerPage, CustomerPage
+from rotor.resources.leads import AsyncLeadPage, LeadPage
 from rotor_generated.models import (
     Address,
     AuthTestResponse,
@@ -37,6 +38,10 @@ from rotor_generated.models import (
     CustomerStatus,
     CustomerUpsertParams,
     CustomerUpsertResult,
+    Lead,
+    LeadPriority,
+    LeadUpsertParams,
+    LeadUpsertResult,
     Pagination,
 )
 from rotor_generated.types import UNSET, Unset
@@ -54,6 +59,7 @@ __all__ = [
     "APITimeoutError",
     "Address",
     "AsyncCustomerPage",
+    "AsyncLeadPage",
     "AsyncPage",
     "AsyncRotor",
     "AuthTestResponse",
@@ -67,6 +73,11 @@ __all__ = [
     "FieldError",
     "InternalServerError",
     "InvalidParameterError",
+    "Lead",
+    "LeadPage",
+    "LeadPriority",
+    "LeadUpsertParams",
+    "LeadUpsertResult",
     "NotFoundError",
     "Pagination",
     "PermissionDeniedError",

@@ -12,7 +12,7 @@ import httpx
 from rotor import _constants
 from rotor._base_client import AsyncAPIClient, RawResponse, SyncAPIClient, want_raw
 from rotor._options import TimeoutArg
-from rotor.resources import AsyncAuth, AsyncCustomers, Auth, Customers
+from rotor.resources import AsyncAuth, AsyncCustomers, AsyncLeads, Auth, Customers, Leads
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -50,6 +50,7 @@ class Rotor(SyncAPIClient):
     """
 
     customers: Customers
+    leads: Leads
     auth: Auth
 
     def __init__(
@@ -71,6 +72,7 @@ class Rotor(SyncAPIClient):
             http_client=http_client,
         )
         self.customers = Customers(self)
+        self.leads = Leads(self)
         self.auth = Auth(self)
 
     @functools.cached_property
@@ -102,6 +104,7 @@ class AsyncRotor(AsyncAPIClient):
     """Asynchronous client for the Rotor Open API (same options as ``Rotor``)."""
 
     customers: AsyncCustomers
+    leads: AsyncLeads
     auth: AsyncAuth
 
     def __init__(
@@ -123,6 +126,7 @@ class AsyncRotor(AsyncAPIClient):
             http_client=http_client,
         )
         self.customers = AsyncCustomers(self)
+        self.leads = AsyncLeads(self)
         self.auth = AsyncAuth(self)
 
     @functools.cached_property
@@ -163,6 +167,13 @@ class _CustomersWithRawResponse:
         self.create_or_update = _raw(customers.create_or_update)
 
 
+class _LeadsWithRawResponse:
+    def __init__(self, leads: Leads) -> None:
+        self.list = _raw(leads.list)
+        self.retrieve = _raw(leads.retrieve)
+        self.create_or_update = _raw(leads.create_or_update)
+
+
 class _AuthWithRawResponse:
     def __init__(self, auth: Auth) -> None:
         self.test = _raw(auth.test)
@@ -171,6 +182,7 @@ class _AuthWithRawResponse:
 class RotorWithRawResponse:
     def __init__(self, client: Rotor) -> None:
         self.customers = _CustomersWithRawResponse(client.customers)
+        self.leads = _LeadsWithRawResponse(client.leads)
         self.auth = _AuthWithRawResponse(client.auth)
 
 
@@ -181,6 +193,13 @@ class _AsyncCustomersWithRawResponse:
         self.create_or_update = _async_raw(customers.create_or_update)
 
 
+class _AsyncLeadsWithRawResponse:
+    def __init__(self, leads: AsyncLeads) -> None:
+        self.list = _async_raw(leads.list)
+        self.retrieve = _async_raw(leads.retrieve)
+        self.create_or_update = _async_raw(leads.create_or_update)
+
+
 class _AsyncAuthWithRawResponse:
     def __init__(self, auth: AsyncAuth) -> None:
         self.test = _async_raw(auth.test)
@@ -189,4 +208,5 @@ class _AsyncAuthWithRawResponse:
 class AsyncRotorWithRawResponse:
     def __init__(self, client: AsyncRotor) -> None:
         self.customers = _AsyncCustomersWithRawResponse(client.customers)
+        self.leads = _AsyncLeadsWithRawResponse(client.leads)
         self.auth = _AsyncAuthWithRawResponse(client.auth)

@@ -12,6 +12,12 @@ from .customer_upsert_result import CustomerUpsertResult
 from .error_response import ErrorResponse
 from .error_status import ErrorStatus
 from .field_error import FieldError
+from .lead import Lead
+from .lead_list_response import LeadListResponse
+from .lead_priority import LeadPriority
+from .lead_response import LeadResponse
+from .lead_upsert_params import LeadUpsertParams
+from .lead_upsert_result import LeadUpsertResult
 from .pagination import Pagination
 from .rotor_api_version import RotorApiVersion
 from .success_status import SuccessStatus
@@ -29,6 +35,12 @@ __all__ = (
     "ErrorResponse",
     "ErrorStatus",
     "FieldError",
+    "Lead",
+    "LeadListResponse",
+    "LeadPriority",
+    "LeadResponse",
+    "LeadUpsertParams",
+    "LeadUpsertResult",
     "Pagination",
     "RotorApiVersion",
     "SuccessStatus",

@@ -8,15 +8,15 @@ each method uses. ``SyncResource`` and ``AsyncResource`` differ only where one a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, BinaryIO, TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Generic, TypeVar
 
 import orjson
 
 from rotor import _validation
 from rotor._base_client import RawResponse, finish
 from rotor._files import open_replacement, replace_when_done
-from rotor._options import RequestOptions
+from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options
 from rotor._query import ListQuery
 from rotor.pagination import AsyncPage, Identified, SyncPage
 from rotor.resources._decoders import Decoder, PageParts
@@ -26,7 +26,11 @@ if TYPE_CHECKING:
 
 ItemT = TypeVar("ItemT", bound=Identified)
 R = TypeVar("R")
+RecordT = TypeVar("RecordT")
+ParamsT = TypeVar("ParamsT")
+ResultT = TypeVar("ResultT")
 Builder = Callable[..., dict[str, Any]]  # a generated ``_get_kwargs``
+Operation = tuple[Builder, Decoder[Any, Any]]  # a generated builder and the decoder of its answer
 
 # An upsert that names its record is found again by a replay (which then updates it): safe to retry.
 RECORD_KEYS = ("id", "phone", "email")
@@ -119,3 +123,84 @@ class AsyncResource:
                 out.write(_jsonl(item))
                 written += 1
         return written
+
+
+class _RecordOperations:
+    """Which operations a resource's ``retrieve`` and ``create_or_update`` use: set by each resource class."""
+
+    _retrieve_operation: ClassVar[Operation]
+    _upsert_operation: ClassVar[Operation]
+    _upsert_params: ClassVar[type[Any]]  # the request model of the upsert body
+
+
+class SyncRecords(SyncResource, _RecordOperations, Generic[RecordT, ParamsT, ResultT]):
+    """``retrieve`` and ``create_or_update``, the same for every resource that has them."""
+
+    def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+    ) -> RecordT:
+        """The record with this id; raises NotFoundError when there is none."""
+        result: RecordT = self._retrieve(
+            *self._retrieve_operation, id, request_options(extra_headers, extra_query, timeout)
+        )
+        return result
+
+    def create_or_update(
+        self,
+        params: ParamsT | Mapping[str, Any] | None = None,
+        /,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+        **fields: Any,
+    ) -> ResultT:
+        """Create a record, or update the one matched by ``id``, then ``phone``, then ``email``; ``tags`` are merged.
+
+        Pass fields as keywords, as a mapping, or as the typed request model. Unknown fields and wrong types raise
+        before any request. The status tells which happened (201 created, 200 updated; see ``with_raw_response``).
+        Replayed after a failure only when it names its record (``id``, ``phone`` or ``email``).
+        """
+        body = _validation.upsert_params(self._upsert_params, params, fields)
+        result: ResultT = self._upsert(
+            *self._upsert_operation, body, request_options(extra_headers, extra_query, timeout)
+        )
+        return result
+
+
+class AsyncRecords(AsyncResource, _RecordOperations, Generic[RecordT, ParamsT, ResultT]):
+    """``retrieve`` and ``create_or_update`` for the async client (see ``SyncRecords``)."""
+
+    async def retrieve(
+        self,
+        id: str,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+    ) -> RecordT:
+        """The record with this id; raises NotFoundError when there is none."""
+        options = request_options(extra_headers, extra_query, timeout)
+        result: RecordT = await self._retrieve(*self._retrieve_operation, id, options)
+        return result
+
+    async def create_or_update(
+        self,
+        params: ParamsT | Mapping[str, Any] | None = None,
+        /,
+        *,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+        **fields: Any,
+    ) -> ResultT:
+        """Create or update a record (see ``SyncRecords.create_or_update``)."""
+        body = _validation.upsert_params(self._upsert_params, params, fields)
+        options = request_options(extra_headers, extra_query, timeout)
+        result: ResultT = await self._upsert(*self._upsert_operation, body, options)
+        return result

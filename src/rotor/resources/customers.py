@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Any
 
 from rotor import _validation as check
 from rotor._options import QueryValue, TimeoutArg, request_options
@@ -17,7 +16,7 @@ from rotor._query import ListQuery, list_query
 from rotor._validation import TagsArg
 from rotor.pagination import DEFAULT_CONCURRENCY, AsyncPage, SyncPage
 from rotor.resources import _decoders
-from rotor.resources._base import AsyncResource, SyncResource
+from rotor.resources._base import AsyncRecords, Operation, SyncRecords
 from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
 from rotor_generated.models import (
     Customer,
@@ -33,8 +32,8 @@ CustomerPage = SyncPage[Customer]
 AsyncCustomerPage = AsyncPage[Customer]
 
 _LIST = (list_customers._get_kwargs, _decoders.page(CustomerListResponse))
-_RETRIEVE = (retrieve_customer._get_kwargs, _decoders.record(CustomerResponse))
-_UPSERT = (create_or_update_customer._get_kwargs, _decoders.whole(CustomerUpsertResult))
+_RETRIEVE: Operation = (retrieve_customer._get_kwargs, _decoders.record(CustomerResponse))
+_UPSERT: Operation = (create_or_update_customer._get_kwargs, _decoders.whole(CustomerUpsertResult))
 
 
 def _query(
@@ -50,7 +49,9 @@ def _query(
     )
 
 
-class Customers(SyncResource):
+class Customers(SyncRecords[Customer, CustomerUpsertParams, CustomerUpsertResult]):
+    _retrieve_operation, _upsert_operation, _upsert_params = _RETRIEVE, _UPSERT, CustomerUpsertParams
+
     def list(
         self,
         *,
@@ -71,36 +72,6 @@ class Customers(SyncResource):
         """
         query = _query(archived=archived, limit=limit, page=page, search=search, status=status, tags=tags)
         return self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
-
-    def retrieve(
-        self,
-        id: str,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-    ) -> Customer:
-        """The customer with this id; raises NotFoundError when there is none."""
-        return self._retrieve(*_RETRIEVE, id, request_options(extra_headers, extra_query, timeout))
-
-    def create_or_update(
-        self,
-        params: CustomerUpsertParams | Mapping[str, Any] | None = None,
-        /,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-        **fields: Any,
-    ) -> CustomerUpsertResult:
-        """Create a customer, or update the one matched by ``id``, then ``phone``, then ``email``.
-
-        Pass fields as keywords (``first_name="Jane"``), as a mapping, or as a typed ``CustomerUpsertParams``. On
-        update, ``tags`` are merged with the existing ones. The result's status tells which happened (201 created,
-        200 updated; see ``with_raw_response``).
-        """
-        body = check.upsert_params(CustomerUpsertParams, params, fields)
-        return self._upsert(*_UPSERT, body, request_options(extra_headers, extra_query, timeout))
 
     def export_jsonl(
         self,
@@ -124,7 +95,9 @@ class Customers(SyncResource):
         return self._export_jsonl(path, lambda: self._list(*_LIST, query, options))
 
 
-class AsyncCustomers(AsyncResource):
+class AsyncCustomers(AsyncRecords[Customer, CustomerUpsertParams, CustomerUpsertResult]):
+    _retrieve_operation, _upsert_operation, _upsert_params = _RETRIEVE, _UPSERT, CustomerUpsertParams
+
     async def list(
         self,
         *,
@@ -141,31 +114,6 @@ class AsyncCustomers(AsyncResource):
         """One page of customers; ``async for`` the result for all of them across pages (see ``Customers.list``)."""
         query = _query(archived=archived, limit=limit, page=page, search=search, status=status, tags=tags)
         return await self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
-
-    async def retrieve(
-        self,
-        id: str,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-    ) -> Customer:
-        """The customer with this id; raises NotFoundError when there is none."""
-        return await self._retrieve(*_RETRIEVE, id, request_options(extra_headers, extra_query, timeout))
-
-    async def create_or_update(
-        self,
-        params: CustomerUpsertParams | Mapping[str, Any] | None = None,
-        /,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-        **fields: Any,
-    ) -> CustomerUpsertResult:
-        """Create or update a customer (see ``Customers.create_or_update``)."""
-        body = check.upsert_params(CustomerUpsertParams, params, fields)
-        return await self._upsert(*_UPSERT, body, request_options(extra_headers, extra_query, timeout))
 
     async def export_jsonl(
         self,

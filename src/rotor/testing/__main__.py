@@ -37,6 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     parser.add_argument("--seed", type=int, default=0, help="data set seed (default 0)")
     parser.add_argument("--customers", type=int, default=2500, help="number of customers (default 2500)")
+    parser.add_argument("--leads", type=int, default=600, help="number of leads (default 600)")
     parser.add_argument("--daily-quota", type=int, default=1000, help="requests per key per day (default 1000)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered 500/502/503")
@@ -46,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
         help="once serving, write ROTOR_BASE_URL=... and ROTOR_API_KEY=... lines here (removed on exit)",
     )
     args = parser.parse_args(argv)
-    for name in ("customers", "daily_quota", "port"):
+    for name in ("customers", "leads", "daily_quota", "port"):
         if getattr(args, name) < 0:
             parser.error(f"--{name.replace('_', '-')} must not be negative")
     env_file: Path | None = args.env_file
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         env_file.unlink(missing_ok=True)  # a stale file would point at a server that is gone
     mock = MockRotor(
         customers=args.customers,
+        leads=args.leads,
         seed=args.seed,
         daily_quota=args.daily_quota,
         faults=Faults(latency=args.latency, error_rate=args.error_rate),

@@ -1,18 +1,21 @@
 """The mock Rotor API: a Starlette app with real semantics, validated against spec/openapi.yaml.
 
 Each step of a request is a method, in the order the server applies them: authenticate, spend quota, inject
-faults, check scope, validate (spec-driven, via openapi-core), handle. Tests plant bugs by overriding one.
+faults, check scope, validate (spec-driven, via openapi-core), handle. What each operation does, the scope it needs
+and the store it works on is one row of the operation table (``operations.OPERATIONS``), checked against the spec
+when the mock starts. Tests plant bugs by overriding one step, one row (``operations``) or one store
+(``store_types``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import copy
+import threading
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from functools import cache
-from typing import Any
+from typing import Any, ClassVar
 
 import orjson
 from openapi_core import OpenAPI
@@ -24,11 +27,14 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
-from rotor.testing import data
+from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
+from rotor.testing.leads import LeadStore
+from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, check_table
+from rotor.testing.rejects import Reject, error, validation_error
 from rotor.testing.request_ids import RequestIds
 from rotor.testing.spec import load as load_spec
-from rotor.testing.store import ApiKey, CustomerStore, Filters, KeyRing
+from rotor.testing.store import ApiKey, KeyRing, RecordStore
 
 BASE_PATH = "/open-api"
 API_VERSION_HEADER = "rotor-api-version"
@@ -38,31 +44,10 @@ TEST_API_KEY = "rotor_mock_full0test0secret"
 READ_ONLY_API_KEY = "rotor_mock_readonly0secret"
 NO_SCOPE_API_KEY = "rotor_mock_noscope0secret"
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
-    TEST_API_KEY: ("customers:read", "customers:write", "leads:read"),
-    READ_ONLY_API_KEY: ("customers:read",),
-    NO_SCOPE_API_KEY: ("leads:read",),
+    TEST_API_KEY: ("customers:read", "customers:write", "leads:read", "leads:write"),
+    READ_ONLY_API_KEY: ("customers:read", "leads:read"),
+    NO_SCOPE_API_KEY: (),
 }
-# ASSUMPTION (as in the spec): the scope each operation needs.
-REQUIRED_SCOPE = {
-    "testAuth": None,
-    "listCustomers": "customers:read",
-    "retrieveCustomer": "customers:read",
-    "createOrUpdateCustomer": "customers:write",
-}
-
-
-class Reject(Exception):
-    """Stop handling and answer with this status and body."""
-
-    def __init__(self, status: int, body: dict[str, Any], headers: Mapping[str, str] | None = None) -> None:
-        super().__init__(status)
-        self.status = status
-        self.body = body
-        self.headers = dict(headers or {})
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def json_response(status: int, body: object, headers: Mapping[str, str] | None = None) -> Response:
@@ -112,7 +97,7 @@ def _openapi() -> OpenAPI:
     return OpenAPI.from_dict(spec)
 
 
-def _operations() -> list[tuple[str, str, dict[str, Any]]]:
+def _spec_operations() -> list[tuple[str, str, dict[str, Any]]]:
     return [
         (path, method, op)
         for path, item in load_spec()["paths"].items()
@@ -133,33 +118,57 @@ def _required_headers(op: dict[str, Any]) -> list[str]:
     return names
 
 
-def _error(message: str, error_code: str | None = None, **extra: Any) -> dict[str, Any]:
-    body: dict[str, Any] = {"status": "error", "message": message}
-    if error_code:
-        body["error_code"] = error_code
-    body.update(extra)
-    return body
+class Stores(Mapping[str, RecordStore]):
+    """Each resource's records, seeded on first use: a test that never reads leads never pays for making them."""
 
+    def __init__(self, types: Mapping[str, type[RecordStore]], counts: Mapping[str, int], seed: int) -> None:
+        self.types = types
+        self.counts = counts
+        self.seed = seed
+        self._made: dict[str, RecordStore] = {}
+        # A served mock makes a store in its server thread while a test may ask for it in its own: made once.
+        self._making = threading.Lock()
 
-def validation_error(errors: list[dict[str, str]]) -> Reject:
-    return Reject(400, _error("Validation failed", errors=errors))
+    def __getitem__(self, name: str) -> RecordStore:
+        with self._making:
+            if name not in self._made:
+                self._made[name] = self.types[name].seeded(self.counts[name], self.seed)
+            return self._made[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.types)
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    def size(self, name: str) -> int:
+        """How many records the store holds (its seeded count while it is not made yet)."""
+        return len(self._made[name]) if name in self._made else self.counts[name]
+
+    def reset(self) -> None:
+        with self._making:
+            self._made.clear()
 
 
 class MockRotor:
     """A stateful stand-in for the Rotor API. ``app`` is the ASGI app; everything else is its state."""
 
+    operations: ClassVar[Mapping[str, Operation]] = OPERATIONS
+    store_types: ClassVar[Mapping[str, type[RecordStore]]] = {"customers": CustomerStore, "leads": LeadStore}
+
     def __init__(
         self,
         *,
         customers: int = 2500,
+        leads: int = 600,
         seed: int = 0,
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
         faults: Faults | None = None,
     ) -> None:
+        check_table(self.operations, [op["operationId"] for _, _, op in _spec_operations()], self.store_types)
         self.seed = seed
-        self.customer_count = customers
-        self.store = CustomerStore(data.generate(customers, seed), seed=seed)
+        self.stores = Stores(self.store_types, {"customers": customers, "leads": leads}, seed)
         self.keys = KeyRing(keys if keys is not None else DEFAULT_KEYS, daily_quota)
         self.faults = faults or Faults()
         self.api_key = next(iter(keys)) if keys else TEST_API_KEY
@@ -170,11 +179,25 @@ class MockRotor:
         self.app.router.redirect_slashes = False
 
     def __repr__(self) -> str:
-        return f"MockRotor(customers={len(self.store)}, seed={self.seed}, daily_quota={self.keys.daily_quota})"
+        counts = ", ".join(f"{name}={self.stores.size(name)}" for name in self.stores)
+        return f"MockRotor({counts}, seed={self.seed}, daily_quota={self.keys.daily_quota})"
+
+    @property
+    def store(self) -> CustomerStore:
+        """The customers."""
+        customers = self.stores["customers"]
+        assert isinstance(customers, CustomerStore)
+        return customers
+
+    @property
+    def leads(self) -> LeadStore:
+        leads = self.stores["leads"]
+        assert isinstance(leads, LeadStore)
+        return leads
 
     def reset(self) -> None:
         """Back to the seeded data and unspent quotas (faults and coverage counts are kept)."""
-        self.store = CustomerStore(data.generate(self.customer_count, self.seed), seed=self.seed)
+        self.stores.reset()
         self.keys.used.clear()
 
     def _issued(self, request_id: str) -> None:
@@ -189,7 +212,7 @@ class MockRotor:
 
     def _routes(self) -> list[Route]:
         by_path: dict[str, dict[str, dict[str, Any]]] = {}
-        for path, method, op in _operations():
+        for path, method, op in _spec_operations():
             by_path.setdefault(path, {})[method.upper()] = op
         return [
             Route(BASE_PATH + path, self._endpoint(BASE_PATH + path, ops), methods=list(ops))
@@ -219,17 +242,19 @@ class MockRotor:
                 retry = {"retry-after": f"{self.faults.retry_after:g}"} if self.faults.retry_after is not None else {}
                 raise Reject(
                     drawn.status,
-                    _error("Service unavailable" if drawn.status == 503 else "Internal server error"),
+                    error("Service unavailable" if drawn.status == 503 else "Internal server error"),
                     retry if drawn.status == 503 else {},
                 )
-            self.check_scope(key, op["operationId"])
+            operation = self.operations[op["operationId"]]
+            self.check_scope(key, operation)
             params, body = await self.validate(request, op)
-            status, payload = self.handle(op["operationId"], key, params, body)
+            store = self.stores[operation.store] if operation.store else None
+            status, payload = operation.handler(Call(key=key, params=params, body=body, store=store))
             response = json_response(status, payload)
         except Reject as reject:
             response = json_response(reject.status, self.error_body(reject), reject.headers)
         except Exception:
-            response = json_response(500, self.error_body(Reject(500, _error("Internal server error"))))
+            response = json_response(500, self.error_body(Reject(500, error("Internal server error"))))
         if drawn.html and response.status_code < 400:
             return Response("<html><body>Bad gateway</body></html>", status_code=200, media_type="text/html")
         if drawn.drop or drawn.truncate:
@@ -238,23 +263,22 @@ class MockRotor:
 
     def authenticate(self, presented: str | None) -> ApiKey:
         if not presented:
-            raise Reject(401, _error("Authentication required. Provide x-api-key header.", "AUTHENTICATION_REQUIRED"))
+            raise Reject(401, error("Authentication required. Provide x-api-key header.", "AUTHENTICATION_REQUIRED"))
         key = self.keys.authenticate(presented)
         if key is None:
-            raise Reject(401, _error("Invalid API key.", "AUTHENTICATION_REQUIRED"))
+            raise Reject(401, error("Invalid API key.", "AUTHENTICATION_REQUIRED"))
         return key
 
     def spend_quota(self, key: ApiKey) -> None:
         if not self.keys.spend(key):
             retry = {"retry-after": f"{self.faults.retry_after:g}"} if self.faults.retry_after is not None else {}
             message = f"Daily API key request limit of {self.keys.daily_quota} exceeded"
-            raise Reject(429, _error(message, "RATE_LIMIT_EXCEEDED"), retry)
+            raise Reject(429, error(message, "RATE_LIMIT_EXCEEDED"), retry)
 
-    def check_scope(self, key: ApiKey, operation_id: str) -> None:
-        scope = REQUIRED_SCOPE[operation_id]
-        if scope and scope not in key.scopes:
-            message = f"Forbidden: required scope '{scope}' not granted for this API key"
-            raise Reject(403, _error(message, "INSUFFICIENT_SCOPE"))
+    def check_scope(self, key: ApiKey, operation: Operation) -> None:
+        if operation.scope != ANY_KEY and operation.scope not in key.scopes:
+            message = f"Forbidden: required scope '{operation.scope}' not granted for this API key"
+            raise Reject(403, error(message, "INSUFFICIENT_SCOPE"))
 
     async def validate(self, request: Request, op: dict[str, Any]) -> tuple[dict[str, Any], Any]:
         """Spec-driven: required headers must be present (openapi-core would fill their defaults), then
@@ -276,50 +300,6 @@ class MockRotor:
 
     def error_body(self, reject: Reject) -> dict[str, Any]:
         return reject.body
-
-    # -- operations -------------------------------------------------------------------------------------------
-
-    def handle(self, operation_id: str, key: ApiKey, params: dict[str, Any], body: Any) -> tuple[int, Any]:
-        if operation_id == "testAuth":
-            return 200, self.auth_test(key)
-        if operation_id == "listCustomers":
-            return 200, self.list_customers(params)
-        if operation_id == "retrieveCustomer":
-            found = self.store.get(params["id"])
-            if found is None:
-                raise Reject(404, _error("Not found"))
-            return 200, {"data": found, "status": "success"}
-        if operation_id == "createOrUpdateCustomer":
-            result, created = self.store.upsert(body or {})
-            message = "Customer created successfully" if created else "Customer updated successfully"
-            return (201 if created else 200), {**result, "message": message}
-        raise Reject(404, _error("Not found"))
-
-    def auth_test(self, key: ApiKey) -> dict[str, Any]:
-        return {
-            "auth_method": "api_key",
-            "authenticated": True,
-            "company_id": key.company_id,
-            "message": "Authentication successful",
-            "rotor_api_version": load_spec()["info"]["version"],
-            "scopes": sorted(key.scopes),
-            "status": "success",
-            "timestamp": _now(),
-            "user_id": None,
-        }
-
-    def filters(self, params: Mapping[str, Any]) -> Filters:
-        tags = tuple(t.strip() for t in str(params.get("tags") or "").split(",") if t.strip())
-        return Filters(
-            archived=bool(params.get("archived", False)),
-            status=params.get("status"),
-            tags=tags,
-            search=params.get("search") or None,
-        )
-
-    def list_customers(self, params: Mapping[str, Any]) -> dict[str, Any]:
-        items, pagination = self.store.page(self.filters(params), limit=params["limit"], page=params["page"])
-        return {"data": items, "pagination": pagination, "status": "success"}
 
 
 def _field_error(error: Exception) -> dict[str, str]:

@@ -17,6 +17,7 @@ class MockFactory:
         self,
         *,
         customers: int = ...,
+        leads: int = ...,
         seed: int = ...,
         daily_quota: int = ...,
         keys: Mapping[str, Iterable[str]] | None = ...,
@@ -29,6 +30,7 @@ class MockFactory:
         self,
         *,
         customers: int = ...,
+        leads: int = ...,
         seed: int = ...,
         daily_quota: int = ...,
         keys: Mapping[str, Iterable[str]] | None = ...,
@@ -40,6 +42,7 @@ class MockFactory:
         self,
         *,
         customers: int = 2500,
+        leads: int = 600,
         seed: int = 0,
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
@@ -51,7 +54,9 @@ class MockFactory:
         ``keys`` maps each key to its scopes (clients use the first); ``faults`` is a ``Faults`` or a dict of its
         fields. With the defaults, ``client.customers.list().total`` is 2258 (archived customers excluded).
         """
-        state = make_mock(customers=customers, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults)
+        state = make_mock(
+            customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults
+        )
         mock = LiveMockRotorAPI(state) if served else MockRotorAPI(state)
         self.made.append(mock)
         return mock

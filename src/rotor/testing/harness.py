@@ -15,9 +15,11 @@ import httpx
 
 from rotor._client import AsyncRotor, Rotor
 from rotor.testing.app import BASE_PATH, MockRotor
+from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import Faults
+from rotor.testing.leads import LeadStore
 from rotor.testing.server import MockServer
-from rotor.testing.store import CustomerStore, KeyRing
+from rotor.testing.store import KeyRing
 from rotor.testing.transport import AsyncMockTransport, MockTransport
 
 FaultsArg = Faults | Mapping[str, Any] | None
@@ -26,6 +28,7 @@ FaultsArg = Faults | Mapping[str, Any] | None
 def make_mock(
     *,
     customers: int = 2500,
+    leads: int = 600,
     seed: int = 0,
     daily_quota: int = 1000,
     keys: Mapping[str, Iterable[str]] | None = None,
@@ -34,14 +37,14 @@ def make_mock(
     """A ``MockRotor``; ``faults`` may also be a dict of ``Faults`` fields (handy in a pytest marker)."""
     if isinstance(faults, Mapping):
         faults = Faults(**faults)
-    return MockRotor(customers=customers, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults)
+    return MockRotor(customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults)
 
 
 class MockRotorAPI:
     """A fresh mock served in-process: clients reach it through an httpx transport, no socket.
 
-    Options are those of ``make_mock``: ``customers`` (2500), ``seed`` (0), ``daily_quota`` (1000), ``keys``
-    (key -> scopes; the first is the one clients use) and ``faults``. With the defaults,
+    Options are those of ``make_mock``: ``customers`` (2500), ``leads`` (600), ``seed`` (0), ``daily_quota``
+    (1000), ``keys`` (key -> scopes; the first is the one clients use) and ``faults``. With the defaults,
     ``client.customers.list().total`` is 2258: archived customers are listed only with ``archived=True``.
     """
 
@@ -57,7 +60,12 @@ class MockRotorAPI:
 
     @property
     def store(self) -> CustomerStore:
+        """The customers."""
         return self.mock.store
+
+    @property
+    def leads(self) -> LeadStore:
+        return self.mock.leads
 
     @property
     def faults(self) -> Faults:

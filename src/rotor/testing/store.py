@@ -1,4 +1,10 @@
-"""The mock's state: customers with the documented filter, paging and upsert rules; keys, scopes and quotas."""
+"""The mock's state: records with the documented filter, paging and upsert rules; keys, scopes and quotas.
+
+``RecordStore`` holds what every resource shares (customers, leads): lists filtered by archived, equality, tags
+(any of) and a case-insensitive search, newest first and cached per query; the upsert's lookup by id, then phone,
+then email, with tags merged. A subclass says which fields are filtered and searched, and how a request body
+becomes a record and a record the upsert's flat answer.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +14,11 @@ import uuid
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import attrs
 
 Record = dict[str, Any]
-SEARCHED_FIELDS = ("first_name", "last_name", "company_name", "email", "phone")
-ADDRESS_FIELDS = ("street1", "street2", "city", "state", "zip", "country")
 
 
 @attrs.define
@@ -28,37 +32,36 @@ class Stored:
 
 @attrs.frozen
 class Filters:
+    """One list query's filters, as the store applies them (hashable: the store caches results per query)."""
+
     archived: bool = False
-    status: str | None = None
+    equal: tuple[tuple[str, Any], ...] = ()  # (field, value): customers' status, leads' stage
     tags: tuple[str, ...] = ()
     search: str | None = None
 
-    def matches(self, item: Stored) -> bool:
-        record = item.record
-        if item.archived and not self.archived:
-            return False
-        if self.status is not None and record.get("status") != self.status:
-            return False
-        # ASSUMPTION (as in the spec): a customer matches when it has *any* of the tags.
-        if self.tags and not set(self.tags) & set(record.get("tags") or ()):
-            return False
-        if self.search:
-            needle = self.search.casefold()
-            return any(needle in str(record.get(f) or "").casefold() for f in SEARCHED_FIELDS)
-        return True
 
+class RecordStore:
+    noun: ClassVar[str]  # "Customer": the upsert's message says "Customer created successfully"
+    equality_filters: ClassVar[tuple[str, ...]]  # query parameters kept when the field of that name equals them
+    searched_fields: ClassVar[tuple[str, ...]]
+    upsert_keys: ClassVar[tuple[str, ...]] = ("phone", "email")  # documented order: phone first, then email
+    new_ids: ClassVar[str]  # names the seeded stream that created records take their ids from
 
-class CustomerStore:
-    def __init__(self, customers: Iterable[tuple[Record, bool]] = (), *, seed: int = 0) -> None:
+    def __init__(self, records: Iterable[tuple[Record, bool]] = (), *, seed: int = 0) -> None:
         self._items: dict[str, Stored] = {}
-        # Ids of created customers come from the seed too, so a replayed test (or a derandomized hypothesis run
+        # Ids of created records come from the seed too, so a replayed test (or a derandomized hypothesis run
         # following links to them) sends the same requests every time.
-        self._new_ids = random.Random(f"new-ids-{seed}")
+        self._new_ids = random.Random(f"{self.new_ids}-{seed}")
         self._seq = 0
         self._version = 0
         self._cache: dict[Filters, tuple[int, list[Record]]] = {}
-        for record, archived in customers:
+        for record, archived in records:
             self.add(record, archived=archived)
+
+    @classmethod
+    def seeded(cls, count: int, seed: int) -> Self:
+        """``count`` records of the resource's data set for ``seed``."""
+        raise NotImplementedError
 
     def __len__(self) -> int:
         return len(self._items)
@@ -69,19 +72,49 @@ class CustomerStore:
         self._items[record["id"]] = Stored(record=record, archived=archived, seq=self._seq)
         return record
 
-    def get(self, customer_id: str) -> Record | None:
-        item = self._items.get(customer_id)
+    def get(self, record_id: str) -> Record | None:
+        item = self._items.get(record_id)
         return item.record if item else None
 
     def all(self) -> list[Stored]:
         return sorted(self._items.values(), key=lambda s: -s.seq)
+
+    # -- lists ---------------------------------------------------------------------------------------------------
+
+    def filters(self, params: Mapping[str, Any]) -> Filters:
+        """The filters of a validated list query."""
+        tags = tuple(t.strip() for t in str(params.get("tags") or "").split(",") if t.strip())
+        return Filters(
+            archived=bool(params.get("archived", False)),
+            equal=tuple((name, params[name]) for name in self.equality_filters if params.get(name) is not None),
+            tags=tags,
+            search=params.get("search") or None,
+        )
+
+    def matches(self, item: Stored, filters: Filters) -> bool:
+        record = item.record
+        if item.archived and not filters.archived:
+            return False
+        if any(record.get(name) != value for name, value in filters.equal):
+            return False
+        if filters.tags and not self.has_tags(record.get("tags") or [], filters.tags):
+            return False
+        if filters.search:
+            needle = filters.search.casefold()
+            return any(needle in str(record.get(f) or "").casefold() for f in self.searched_fields)
+        return True
+
+    @staticmethod
+    def has_tags(tags: list[str], wanted: tuple[str, ...]) -> bool:
+        """A record matches a tags filter when it has any of the tags (stated for leads, assumed for customers)."""
+        return not set(wanted).isdisjoint(tags)
 
     def matching(self, filters: Filters) -> list[Record]:
         """Newest first; cached per filter until the next write (exports page through the same query)."""
         cached = self._cache.get(filters)
         if cached and cached[0] == self._version:
             return cached[1]
-        result = [s.record for s in self.all() if filters.matches(s)]
+        result = [s.record for s in self.all() if self.matches(s, filters)]
         self._cache[filters] = (self._version, result)
         return result
 
@@ -94,10 +127,10 @@ class CustomerStore:
 
     # -- upsert ------------------------------------------------------------------------------------------------
 
-    def _find_for_upsert(self, body: Mapping[str, Any]) -> Stored | None:
+    def find_for_upsert(self, body: Mapping[str, Any]) -> Stored | None:
         if body.get("id"):
             return self._items.get(str(body["id"]))
-        for key in ("phone", "email"):  # documented order: phone first, then email
+        for key in self.upsert_keys:
             value = body.get(key)
             if value:
                 for item in self._items.values():
@@ -107,57 +140,37 @@ class CustomerStore:
 
     def upsert(self, body: Mapping[str, Any]) -> tuple[Record, bool]:
         """Apply the documented upsert rules; returns (flat result, created)."""
-        item = self._find_for_upsert(body)
+        item = self.find_for_upsert(body)
         created = item is None
         if item is None:
-            # ASSUMPTION (spec): an unknown `id` creates a customer with that id.
-            record: Record = {
-                "id": str(body.get("id") or uuid.UUID(int=self._new_ids.getrandbits(128), version=4)),
-                "created_at": datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-            }
-            self.add(record)
-            item = self._items[record["id"]]
+            # ASSUMPTION (A15 in the spec): an unknown `id` creates a record with that id.
+            record_id = str(body.get("id") or uuid.UUID(int=self._new_ids.getrandbits(128), version=4))
+            now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            self.add(self.new_record(record_id, now))
+            item = self._items[record_id]
         self._version += 1
-        self._apply(item, body)
+        self.apply(item, body)
         return self.flat(item), created
 
+    def new_record(self, record_id: str, created_at: str) -> Record:
+        """A record the upsert creates, before the request body is applied."""
+        return {"id": record_id, "created_at": created_at}
+
+    def apply(self, item: Stored, body: Mapping[str, Any]) -> None:
+        """Copy the body's fields into the stored record (``merge_tags`` for its tags)."""
+        raise NotImplementedError
+
     @staticmethod
-    def _apply(item: Stored, body: Mapping[str, Any]) -> None:
-        record = item.record
-        for key in ("company_name", "email", "first_name", "last_name", "notes", "phone", "source", "status"):
-            if key in body:
-                record[key] = body[key]
+    def merge_tags(record: Record, body: Mapping[str, Any]) -> None:
+        """On update, tags are merged with the record's, not replaced (stated); the record's come first."""
         if "tags" in body:
             merged = list(record.get("tags") or [])
             merged += [t for t in body["tags"] if t not in merged]
             record["tags"] = merged
-        prop = {f: body[f"property_{f}"] for f in ADDRESS_FIELDS if f"property_{f}" in body}
-        if prop:
-            address = dict(record.get("address") or {f: "" for f in ADDRESS_FIELDS if f != "street2"})
-            address.update(prop)
-            record["address"] = address
-        item.billing.update({f: body[f"billing_{f}"] for f in ADDRESS_FIELDS if f"billing_{f}" in body})
-        if "billing_same_as_property" in body:
-            item.extra["billing_same_as_property"] = body["billing_same_as_property"]
-        for key in ("service_frequency", "service_type"):
-            if key in body:
-                item.extra[key] = body[key]
 
-    @staticmethod
-    def flat(item: Stored) -> Record:
-        record = item.record
-        flat: Record = {
-            k: v for k, v in record.items() if k not in {"address", "location", "is_auto_pay", "has_payment_method"}
-        }
-        address = record.get("address") or {}
-        for f in ADDRESS_FIELDS:
-            if f in address:
-                flat[f"property_{f}"] = address[f]
-        same = item.extra.get("billing_same_as_property")
-        for f in ADDRESS_FIELDS:
-            flat[f"billing_{f}"] = address.get(f) if same else item.billing.get(f)
-        flat.update(item.extra)
-        return flat
+    def flat(self, item: Stored) -> Record:
+        """The upsert's answer for a stored record."""
+        raise NotImplementedError
 
 
 @attrs.define
