@@ -3,6 +3,7 @@
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,19 @@ def coverage_table() -> tuple[str, list[str]]:
             if not seen:
                 missing.append(f"{method.upper()} {path} {status}")
     return "\n".join(lines), missing
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Under pytest-xdist each worker counts its own answers: hand them to the controller, which prints the table.
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["rotor_coverage"] = [[op, status, seen] for (op, status), seen in COVERAGE.items()]
+
+
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """pytest-xdist: a worker finished; add its coverage counts to the controller's."""
+    for op, status, seen in getattr(node, "workeroutput", {}).get("rotor_coverage", []):
+        COVERAGE[(op, int(status))] += seen
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
