@@ -4,7 +4,7 @@ msgspec parses the bytes and checks every type in C, into mirror Structs derived
 type hints; a converter compiled per model (as in ``_decode``) then builds the very same generated attrs objects.
 The mirrors are strict: an unknown field, a value of another type, or a date that does not parse makes the fast
 path decline (``None``), and the caller falls back to the tolerant decoder in ``_decode``, which keeps such values.
-On data the mirrors accept, both paths give equal models (tests/test_decode.py holds them to it).
+On data the mirrors accept, both paths give equal models (tests/sdk/test_decode.py holds them to it).
 """
 
 from __future__ import annotations
