@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from devtools.contract import PROBES
+from devtools.contract.live import PROBES
 from devtools.paths import ROOT, SPEC
 from devtools.spec_io import load_spec
 from rotor import AsyncRotor, Rotor
@@ -87,7 +87,7 @@ def test_operation_has_every_piece(operation_id: str, method: str, path: str, ta
         missing.append(f"a row with a scope in rotor.testing.operations.OPERATIONS for {operation_id}")
 
     if method == "GET" and not any(p.method == "GET" and p.path == path for p in PROBES):
-        missing.append(f"a live probe of GET {path} in devtools/contract.py PROBES")
+        missing.append(f"a live probe of GET {path} in devtools/contract/live.py PROBES")
 
     if not re.search(rf"\.{resource}\.{verb}\(", README):
         missing.append(f"a README example calling .{resource}.{verb}(...)")

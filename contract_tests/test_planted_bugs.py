@@ -20,7 +20,7 @@ from contract_tests.mock_checks import (
     check_upsert_rules,
 )
 from contract_tests.spec_helpers import api_version
-from devtools.contract_run import failure_codes, schemathesis_cli
+from devtools.contract.runner import failure_codes, schemathesis_cli
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor.testing.customers import CustomerStore
 from rotor.testing.leads import LeadStore

@@ -261,7 +261,7 @@ def test_identical_specs_have_no_changes() -> None:
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "devtools.diff_spec", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "devtools.spec_diff", *args], cwd=ROOT, capture_output=True, text=True, check=False
     )
 
 

@@ -1,10 +1,14 @@
 """Reading the spec as plain data."""
 
+import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from devtools.paths import ROOT
 
 Spec = dict[str, Any]
 VERSION_HEADER = "rotor-api-version"
@@ -98,3 +102,20 @@ def api_version(spec: Spec) -> str:
         raise SpecError(f"expected one default for the {VERSION_HEADER} header, found {sorted(map(str, defaults))}")
     version: str = defaults.pop()
     return version
+
+
+def read_spec(ref: str) -> Spec:
+    """A validated spec from a file path or from ``REV:path`` in git (``HEAD:spec/openapi.yaml``)."""
+    path = Path(ref)
+    if not path.exists() and ":" in ref:
+        proc = subprocess.run(["git", "show", ref], cwd=ROOT, capture_output=True, check=False)
+        if proc.returncode != 0:
+            raise SpecError(f"cannot read {ref} from git: {proc.stderr.decode().strip()}")
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / "openapi.yaml"
+            copy.write_bytes(proc.stdout)
+            spec = load_spec(copy)
+    else:
+        spec = load_spec(path)
+    validate_spec(spec)
+    return spec

@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.budget < 1:
         parser.error("--budget must be at least 1")
     if not args.live:
-        from devtools.verify_mock import schemathesis_against_mock
+        from devtools.contract.mock import schemathesis_against_mock
 
         outcome = schemathesis_against_mock()
         print(f"{'PASS' if outcome.ok else 'FAIL'}  schemathesis vs the built-in mock: {outcome.detail}")
@@ -195,7 +195,3 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     base_url = (os.environ.get("ROTOR_BASE_URL") or DEFAULT_BASE_URL).rstrip("/")
     return run_live(base_url, api_key, args.budget)
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -6,31 +6,10 @@ Exit 0: nothing breaking. 1: something breaks clients. 2: a spec could not be re
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
-from devtools.paths import ROOT
 from devtools.spec_diff import diff_specs, report
-from devtools.spec_io import Spec, SpecError, load_spec, validate_spec
-
-
-def read_spec(ref: str) -> Spec:
-    """A validated spec from a file path or from ``REV:path`` in git."""
-    path = Path(ref)
-    if not path.exists() and ":" in ref:
-        proc = subprocess.run(["git", "show", ref], cwd=ROOT, capture_output=True, check=False)
-        if proc.returncode != 0:
-            raise SpecError(f"cannot read {ref} from git: {proc.stderr.decode().strip()}")
-        with tempfile.TemporaryDirectory() as tmp:
-            copy = Path(tmp) / "openapi.yaml"
-            copy.write_bytes(proc.stdout)
-            spec = load_spec(copy)
-    else:
-        spec = load_spec(path)
-    validate_spec(spec)
-    return spec
+from devtools.spec_io import SpecError, read_spec
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ import time
 
 import attrs
 
-from devtools.contract_run import failure_codes, schemathesis_cli
+from devtools.contract.runner import failure_codes, schemathesis_cli
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor_generated import AuthenticatedClient
 from rotor_generated.api.auth import test_auth

@@ -1,0 +1,3 @@
+from devtools.contract.live import main
+
+raise SystemExit(main())
