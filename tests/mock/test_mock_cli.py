@@ -48,7 +48,8 @@ def test_the_readme_recipe_serves_configures_and_stops(tmp_path: Path) -> None:
     port = free_port()
     script = (
         readme_recipe()
-        .replace("./scripts/mock", f"{sys.executable} -m rotor.testing")  # scripts/mock is exactly this, after setup
+        # The real script, run from another folder: a relative --env-file must land in the caller's folder.
+        .replace("./scripts/mock", str(ROOT / "scripts" / "mock"))
         .replace("python -c", f"{sys.executable} -c")
         .replace("8787", str(port))
     )
