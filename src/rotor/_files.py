@@ -29,24 +29,21 @@ def _target(path: str | os.PathLike[str]) -> Path:
     return target
 
 
-def open_replacement(path: str | os.PathLike[str]) -> tuple[Path, BinaryIO]:
-    """The checked target and an open temporary file beside it (same folder, so ``os.replace`` is atomic)."""
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A temporary file beside ``path`` (same folder, so ``os.replace`` is atomic), opened on entry: an unusable
+    path fails there, before the caller spends a request. On success it becomes ``path``; on any failure (or
+    interrupt) it is deleted and ``path`` stays as it was."""
     target = _target(path)
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by replace_when_done
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below
             mode="wb", dir=target.parent, prefix=f".{target.name}.", suffix=".partial", delete=False
         )
     except OSError as exc:
         raise InvalidParameterError("path", f"cannot write in {str(target.parent)!r}: {exc.strerror}") from None
-    return target, handle  # type: ignore[return-value]
-
-
-@contextlib.contextmanager
-def replace_when_done(target: Path, handle: BinaryIO) -> Iterator[BinaryIO]:
-    """Yield ``handle``; on success make it ``target``, on any failure (or interrupt) delete it."""
     try:
         with handle:
-            yield handle
+            yield handle  # type: ignore[misc]  # the wrapper passes every BinaryIO call to its file
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(handle.name, target)

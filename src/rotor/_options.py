@@ -93,10 +93,10 @@ def _seconds(name: str, value: object, *, allow_none: bool) -> float | None:
     return float(value)
 
 
-def timeout(value: object, default: httpx.Timeout = _constants.DEFAULT_TIMEOUT) -> httpx.Timeout:
-    """Seconds (a positive number) or an ``httpx.Timeout`` whose parts are positive or None; None gives ``default``."""
+def timeout(value: object) -> httpx.Timeout:
+    """Seconds (a positive number) or an ``httpx.Timeout`` whose parts are positive or None; None: the default."""
     if value is None:
-        return default
+        return _constants.DEFAULT_TIMEOUT
     if isinstance(value, httpx.Timeout):
         parts = value.as_dict()
         for part, seconds in parts.items():

@@ -15,7 +15,7 @@ import orjson
 
 from rotor import _validation
 from rotor._base_client import RawResponse, finish
-from rotor._files import open_replacement, replace_when_done
+from rotor._files import replacing
 from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options
 from rotor._query import ListQuery
 from rotor.pagination import AsyncPage, Identified, SyncPage
@@ -79,8 +79,7 @@ class SyncResource:
         return finish(raw)
 
     def _export_jsonl(self, path: str | os.PathLike[str], first_page: Callable[[], SyncPage[Any]]) -> int:
-        target, handle = open_replacement(path)  # an unwritable path fails here, before a request is spent
-        with replace_when_done(target, handle) as out:
+        with replacing(path) as out:  # an unusable path fails here, before a request is spent
             return _write_all(out, first_page())
 
 
@@ -115,9 +114,8 @@ class AsyncResource:
 
     async def _export_jsonl(self, path: str | os.PathLike[str], first_page: Callable[[], Any], concurrency: int) -> int:
         concurrency = _validation.concurrency(concurrency)
-        target, handle = open_replacement(path)  # an unwritable path fails here, before a request is spent
         written = 0
-        with replace_when_done(target, handle) as out:
+        with replacing(path) as out:  # an unusable path fails here, before a request is spent
             page: AsyncPage[Any] = await first_page()
             async for item in page.iter_items(concurrency=concurrency):
                 out.write(_jsonl(item))
