@@ -173,7 +173,7 @@ def _streaming_peak_mb(base_url: str, api_key: str) -> tuple[float, float]:
     """Peak traced memory while streaming to JSONL, and for holding the same export as a list (the contrast)."""
     with Rotor(api_key=api_key, base_url=base_url) as client, tempfile.TemporaryDirectory() as tmp:
         tracemalloc.start()
-        client.customers.export_jsonl(Path(tmp) / "export.jsonl", archived=True)
+        client.customers.export(Path(tmp) / "export.jsonl", archived=True)
         streaming = tracemalloc.get_traced_memory()[1] / 2**20
         tracemalloc.reset_peak()
         everything = list(client.customers.list(archived=True))

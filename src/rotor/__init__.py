@@ -9,6 +9,7 @@ with Rotor() as client:                      # key from $ROTOR_API_KEY
 from rotor._base_client import RawResponse
 from rotor._client import AsyncRotor, Rotor
 from rotor._constants import API_VERSION, DEFAULT_BASE_URL
+from rotor._exact import Drift
 from rotor._exceptions import (
     APIConnectionError,
     APIError,
@@ -24,8 +25,10 @@ from rotor._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     RedirectError,
+    RequestBudgetExceeded,
     RotorError,
 )
+from rotor._export import ExportProgress, ExportResult, PartialExport, partial_export
 from rotor._logging import setup_logging as _setup_logging
 from rotor._version import __version__
 from rotor.pagination import AsyncPage, SyncPage
@@ -70,6 +73,9 @@ __all__ = [
     "CustomerStatus",
     "CustomerUpsertParams",
     "CustomerUpsertResult",
+    "Drift",
+    "ExportProgress",
+    "ExportResult",
     "FieldError",
     "InternalServerError",
     "InvalidParameterError",
@@ -80,13 +86,16 @@ __all__ = [
     "LeadUpsertResult",
     "NotFoundError",
     "Pagination",
+    "PartialExport",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
     "RedirectError",
+    "RequestBudgetExceeded",
     "Rotor",
     "RotorError",
     "SyncPage",
     "Unset",
     "__version__",
+    "partial_export",
 ]

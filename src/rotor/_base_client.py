@@ -237,6 +237,8 @@ class SyncAPIClient(BaseClient):
 
     def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
         request = self._http.build_request(**self._request_args(kwargs, options))
+        if options.budget is not None:
+            options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
         try:
             response = self._http.send(request)
@@ -275,6 +277,8 @@ class AsyncAPIClient(BaseClient):
 
     async def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
         request = self._http.build_request(**self._request_args(kwargs, options))
+        if options.budget is not None:
+            options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
         try:
             response = await self._http.send(request)

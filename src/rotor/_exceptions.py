@@ -40,6 +40,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RedirectError",
+    "RequestBudgetExceeded",
     "RotorError",
 ]
 
@@ -54,6 +55,21 @@ class InvalidParameterError(RotorError, ValueError):
     def __init__(self, param: str, message: str) -> None:
         super().__init__(f"{param}: {message}")
         self.param = param
+
+
+class RequestBudgetExceeded(RotorError):
+    """A call would spend more requests than its ``max_requests``: raised before the request that would exceed it.
+
+    ``needed`` is what the plan asked for when known (an export refuses after its first page when the pages
+    ``total`` promises do not fit); ``spent`` is what was spent, never more than ``max_requests``.
+    """
+
+    def __init__(self, *, max_requests: int, spent: int, needed: int | None = None) -> None:
+        plan = f"the plan needs {needed} requests, " if needed is not None else ""
+        super().__init__(f"{plan}max_requests is {max_requests} ({spent} spent)")
+        self.max_requests = max_requests
+        self.spent = spent
+        self.needed = needed
 
 
 @frozen

@@ -16,6 +16,7 @@ import attrs
 import httpx
 
 from rotor import _constants
+from rotor._budget import RequestBudget
 from rotor._exceptions import InvalidParameterError
 from rotor._logging import logger
 
@@ -151,6 +152,8 @@ class RequestOptions:
     extra_headers: dict[str, str] = attrs.field(factory=dict)
     extra_query: dict[str, QueryValue] = attrs.field(factory=dict)
     timeout: httpx.Timeout | None = None
+    # Counts every attempt (retries too) and refuses the one beyond its limit; shared by the pages of one walk.
+    budget: RequestBudget | None = None
 
 
 NO_OPTIONS = RequestOptions()

@@ -24,6 +24,9 @@ class ListQuery:
     def at_page(self, page: int) -> ListQuery:
         return attrs.evolve(self, page=page)
 
+    def with_limit(self, limit: int) -> ListQuery:
+        return attrs.evolve(self, limit=limit)
+
 
 def list_query(*, limit: int | None, page: int, **filters: Any) -> ListQuery:
     """Checks ``limit`` and ``page``; ``filters`` are already checked by the resource's own argument checks."""

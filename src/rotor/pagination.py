@@ -1,28 +1,27 @@
 """Pages that know how to fetch the next one, generic over the item model (``SyncPage[Customer]``, ...).
 
-Iterating a page yields every matching item from that page on, fetching pages as needed; ``iter_pages()``
-yields the pages. One stop rule, ``has_next_page()``, decides for the sync pages, the async pages and the
-concurrent async path alike, from both ``total`` and ``has_more``:
+Iterating a page yields every matching item from that page on, fetching pages as needed, exactly once each
+while the account changes (the walk in ``_exact.py`` says what is guaranteed and how); ``iter_pages()`` yields
+the pages read, including those read only to heal a shifted boundary. One stop rule decides for sync, async and
+read-ahead alike: the set ends where a page's own ``total`` says it ends. ``has_more`` and a short page decide
+only when a server sends no ``total``, and then a page of ids already seen ends the walk (a server repeating
+itself cannot loop us).
 
-* either one saying "done" ends the iteration (a server whose ``has_more`` never turns false cannot loop us, and
-  neither can one whose ``total`` is stale);
-* an empty page ends it only when ``total`` is unknown (``data: [], has_more: true`` with a larger ``total``
-  goes on, since the records counted by ``total`` are still to come);
-* a page that brings no id not already seen ends it, and no id is ever yielded twice.
-
-A plain ``async for`` fetches one page at a time, as the sync iteration does: nothing is fetched that the loop
-does not reach. ``iter_items(concurrency=N)`` opts into fetching up to N pages ahead once ``total`` is known;
-the items yielded are the same, and a loop that stops early may have paid for up to N - 1 pages it never read.
+What is spent: a plain ``for`` or ``async for`` reads one page at a time, nothing the loop does not reach; a loop
+that stops early has spent exactly the pages it was given. ``iter_items(concurrency=N)`` (async) reads up to N
+pages ahead once ``total`` is known: the same items, faster, and a loop that stops early may have paid for up to
+N - 1 pages it never saw. ``max_requests`` caps what a walk spends, retries included: the walk is refused after
+its first page when the pages ``total`` promises do not fit, and never exceeds it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import math
-from collections import deque
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Iterator
 from typing import Any, Generic, Protocol, TypeVar
 
+from rotor._budget import RequestBudget
+from rotor._exact import ExactWalk, PageFacts, Read
 from rotor._exceptions import RotorError
 from rotor._query import ListQuery
 from rotor._validation import concurrency as checked_concurrency
@@ -40,6 +39,8 @@ class Identified(Protocol):
 
 
 ItemT = TypeVar("ItemT", bound=Identified)
+PageT = TypeVar("PageT", bound="BasePage[Any]")
+Step = tuple[ExactWalk, RequestBudget, list[Any]]
 
 
 class BasePage(Generic[ItemT]):
@@ -55,61 +56,67 @@ class BasePage(Generic[ItemT]):
 
     @property
     def page_number(self) -> int:
-        page = self.pagination.page
-        return self.query.page if page is None else page
+        return self.query.page
 
     @property
     def limit(self) -> int:
-        return self.query.limit if self.pagination.limit is None else self.pagination.limit
+        return self.query.limit
+
+    @property
+    def facts(self) -> PageFacts:
+        """What the exact walk reads of this page: where it was asked for, its ids, its ``total``."""
+        has_more = self.pagination.has_more
+        return PageFacts(
+            number=self.query.page,
+            limit=self.query.limit,
+            total=self.total,
+            has_more=has_more if isinstance(has_more, bool) else None,
+            ids=tuple(item.id for item in self.data),
+        )
 
     def has_next_page(self) -> bool:
         """The one stop rule (see the module docstring)."""
-        total = self.total
-        if total is not None and self.page_number * self.limit >= total:
-            return False
-        has_more = self.pagination.has_more
-        if isinstance(has_more, bool):
-            return has_more
-        if total is not None:
-            return True
-        # Neither field present: a full page suggests more; the no-new-ids guard bounds the rest.
-        return len(self.data) >= self.limit
+        return not self.facts.is_last()
 
     def next_page_query(self) -> ListQuery | None:
         return self.query.at_page(self.page_number + 1) if self.has_next_page() else None
 
-    def last_page_number(self) -> int | None:
-        """The last page ``total`` promises, or None when the server gave no total."""
-        return None if self.total is None else max(self.page_number, math.ceil(self.total / self.limit))
+    def _start_walk(self, walk: ExactWalk | None, budget: RequestBudget | None, max_requests: int | None) -> Step:
+        """Accept this page into ``walk`` (a new walk from here by default) and check the plan against the budget
+        (by default one counting this page's requests against ``max_requests``): refused here, before another
+        request, when the pages ``total`` promises do not fit."""
+        walk = walk or ExactWalk(self.limit)
+        budget = budget or RequestBudget(max_requests, spent=1 + self.retries_taken)
+        fresh = walk.accept(self.facts, self.data)
+        budget.check_plan(walk.planned_reads())
+        return walk, budget, fresh
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(page={self.page_number}, items={len(self.data)}, total={self.total})"
 
 
-class _NewItems(Generic[ItemT]):
-    """Remembers ids across pages. Items without an id cannot repeat detectably and are always kept."""
+class Walked(Generic[PageT]):
+    """One step of a walk: the page read and its items not yielded before."""
 
-    def __init__(self) -> None:
-        self.seen: set[str] = set()
+    __slots__ = ("fresh", "page")
 
-    def of(self, page: BasePage[ItemT]) -> list[ItemT] | None:
-        """The page's items not seen before, or None when it brought nothing new: the server repeated itself,
-        and the iteration stops rather than loop."""
-        fresh = []
-        for item in page.data:
-            item_id = item.id
-            if item_id is not None:
-                if item_id in self.seen:
-                    continue
-                self.seen.add(item_id)
-            fresh.append(item)
-        return None if page.data and not fresh else fresh
+    def __init__(self, page: PageT, fresh: list[Any]) -> None:
+        self.page = page
+        self.fresh = fresh
+
+
+def _query_for(page: BasePage[Any], read: Read) -> ListQuery:
+    return page.query.at_page(read.page).with_limit(read.limit)
+
+
+SyncFetch = Callable[[ListQuery, RequestBudget | None], "SyncPage[Any]"]
+AsyncFetch = Callable[[ListQuery, RequestBudget | None], Coroutine[Any, Any, "AsyncPage[Any]"]]
 
 
 class SyncPage(BasePage[ItemT]):
     """One page of a ``list()`` call; iterate it for every item across pages."""
 
-    def __init__(self, *, fetch: Callable[[ListQuery], SyncPage[ItemT]], **kwargs: Any) -> None:
+    def __init__(self, *, fetch: SyncFetch, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._fetch = fetch
 
@@ -117,27 +124,35 @@ class SyncPage(BasePage[ItemT]):
         query = self.next_page_query()
         if query is None:
             raise RotorError("this is the last page: check has_next_page() first")
-        return self._fetch(query)
+        return self._fetch(query, None)
 
-    def iter_pages(self) -> Iterator[SyncPage[ItemT]]:
-        page: SyncPage[ItemT] | None = self
-        while page is not None:
-            yield page
-            page = page.get_next_page() if page.has_next_page() else None
+    def walk(
+        self, *, max_requests: int | None = None, exact: ExactWalk | None = None, budget: RequestBudget | None = None
+    ) -> Iterator[Walked[SyncPage[ItemT]]]:
+        """Every page read from this one on, with the items each brought that were not yielded before.
+        ``exact`` and ``budget`` let an export keep the walk's state and counts (see ``_export.py``)."""
+        walk, budget, fresh = self._start_walk(exact, budget, max_requests)
+        yield Walked(self, fresh)
+        while (read := walk.next_read(budget.remaining)) is not None:
+            page = self._fetch(_query_for(self, read), budget)
+            yield Walked(page, walk.accept(page.facts, page.data))
+
+    def iter_pages(self, *, max_requests: int | None = None) -> Iterator[SyncPage[ItemT]]:
+        for step in self.walk(max_requests=max_requests):
+            yield step.page
+
+    def iter_items(self, *, max_requests: int | None = None) -> Iterator[ItemT]:
+        for step in self.walk(max_requests=max_requests):
+            yield from step.fresh
 
     def __iter__(self) -> Iterator[ItemT]:
-        new_items: _NewItems[ItemT] = _NewItems()
-        for page in self.iter_pages():
-            fresh = new_items.of(page)
-            if fresh is None:
-                return
-            yield from fresh
+        return self.iter_items()
 
 
 class AsyncPage(BasePage[ItemT]):
     """One page of an ``await ....list()`` call; ``async for`` it for every item across pages."""
 
-    def __init__(self, *, fetch: Callable[[ListQuery], Coroutine[Any, Any, AsyncPage[ItemT]]], **kwargs: Any) -> None:
+    def __init__(self, *, fetch: AsyncFetch, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._fetch = fetch
 
@@ -145,53 +160,64 @@ class AsyncPage(BasePage[ItemT]):
         query = self.next_page_query()
         if query is None:
             raise RotorError("this is the last page: check has_next_page() first")
-        return await self._fetch(query)
+        return await self._fetch(query, None)
 
-    async def iter_pages(self, *, concurrency: int = 1) -> AsyncGenerator[AsyncPage[ItemT]]:
-        """The pages from this one on; with ``concurrency`` > 1, up to that many fetched ahead once ``total``
-        is known, still yielded in order and stopped by the same rule as one at a time."""
+    async def walk(
+        self,
+        *,
+        concurrency: int = 1,
+        max_requests: int | None = None,
+        exact: ExactWalk | None = None,
+        budget: RequestBudget | None = None,
+    ) -> AsyncGenerator[Walked[AsyncPage[ItemT]]]:
+        """Every page read from this one on, with its items not yielded before; with ``concurrency`` > 1, up to
+        that many planned pages are read ahead (healing reads are made one at a time, when needed)."""
         concurrency = checked_concurrency(concurrency)
-        page: AsyncPage[ItemT] = self
-        last = self.last_page_number()
-        if concurrency == 1 or last is None:
-            # One at a time; also without a total, when the number of pages is unknown.
-            while True:
-                yield page
-                if not page.has_next_page():
-                    return
-                page = await page.get_next_page()
-        ahead: deque[asyncio.Task[AsyncPage[ItemT]]] = deque()
-        planned = iter(range(self.page_number + 1, last + 1))
+        walk, budget, fresh = self._start_walk(exact, budget, max_requests)
+        yield Walked(self, fresh)
+        ahead: dict[int, asyncio.Task[AsyncPage[Any]]] = {}
         try:
-            while True:
-                yield page
-                if not page.has_next_page():
-                    return
-                while len(ahead) < concurrency and (number := next(planned, None)) is not None:
-                    ahead.append(asyncio.create_task(self._fetch(self.query.at_page(number))))
-                if not ahead:
-                    # The server says there is more than total promised: go on one at a time.
-                    async for later in (await page.get_next_page()).iter_pages():
-                        yield later
-                    return
-                page = await ahead.popleft()
+            while (read := walk.next_read(budget.remaining)) is not None:
+                task = None
+                if not read.heal:
+                    if concurrency > 1:
+                        self._read_ahead(walk, budget, ahead, concurrency)
+                    task = ahead.pop(read.page, None)
+                page = await (task if task is not None else self._fetch(_query_for(self, read), budget))
+                yield Walked(page, walk.accept(page.facts, page.data))
         finally:
-            for task in ahead:  # the consumer stopped early, or a fetch failed: spend nothing more
+            for task in ahead.values():  # the consumer stopped early, a fetch failed, or the set ended sooner
                 task.cancel()
 
-    async def iter_items(self, *, concurrency: int = 1) -> AsyncIterator[ItemT]:
-        """Every item from this page on; ``concurrency`` as for ``iter_pages``."""
-        pages = self.iter_pages(concurrency=concurrency)
-        new_items: _NewItems[ItemT] = _NewItems()
+    def _read_ahead(
+        self, walk: ExactWalk, budget: RequestBudget, ahead: dict[int, asyncio.Task[AsyncPage[Any]]], concurrency: int
+    ) -> None:
+        for number in walk.upcoming(concurrency):
+            room = budget.remaining
+            if number not in ahead and (room is None or room > len(ahead)):
+                query = self.query.at_page(number).with_limit(walk.limit)
+                ahead[number] = asyncio.create_task(self._fetch(query, budget))
+
+    async def iter_pages(
+        self, *, concurrency: int = 1, max_requests: int | None = None
+    ) -> AsyncGenerator[AsyncPage[ItemT]]:
+        """The pages from this one on (see ``walk``)."""
+        steps = self.walk(concurrency=concurrency, max_requests=max_requests)
         try:
-            async for page in pages:
-                fresh = new_items.of(page)
-                if fresh is None:
-                    return
-                for item in fresh:
+            async for step in steps:
+                yield step.page
+        finally:
+            await steps.aclose()  # cancels pages read ahead when the consumer stops early
+
+    async def iter_items(self, *, concurrency: int = 1, max_requests: int | None = None) -> AsyncIterator[ItemT]:
+        """Every item from this page on, each once; ``concurrency`` and ``max_requests`` as for ``walk``."""
+        steps = self.walk(concurrency=concurrency, max_requests=max_requests)
+        try:
+            async for step in steps:
+                for item in step.fresh:
                     yield item
         finally:
-            await pages.aclose()  # cancels pages fetched ahead when the consumer stops early
+            await steps.aclose()
 
     def __aiter__(self) -> AsyncIterator[ItemT]:
         return self.iter_items()

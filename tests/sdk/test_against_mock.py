@@ -129,21 +129,22 @@ async def test_bad_concurrency_is_refused() -> None:
                 [p async for p in page.iter_pages(concurrency=0)]
 
 
-def test_export_jsonl_streams_every_customer(live: LiveMockRotorAPI, tmp_path: Path) -> None:
+def test_export_streams_every_customer(live: LiveMockRotorAPI, tmp_path: Path) -> None:
     expected = _unarchived(live.mock)
     before = live.mock.requests_served
     with live.client() as client:
-        written = client.customers.export_jsonl(tmp_path / "customers.jsonl")
+        written = client.customers.export(tmp_path / "customers.jsonl").written
     lines = (tmp_path / "customers.jsonl").read_bytes().splitlines()
     assert written == len(lines) == len(expected)
     assert {orjson.loads(line)["id"] for line in lines} == expected
     assert live.mock.requests_served - before == math.ceil(len(expected) / 1000)
 
 
-async def test_async_export_jsonl(tmp_path: Path) -> None:
+async def test_async_export(tmp_path: Path) -> None:
     with MockRotorAPI(customers=2600, seed=5, daily_quota=10**6) as mock:
         async with mock.async_client() as client:
-            written = await client.customers.export_jsonl(tmp_path / "active.jsonl", status="active", concurrency=3)
+            result = await client.customers.export(tmp_path / "active.jsonl", status="active", concurrency=3)
+            written = result.written
     lines = (tmp_path / "active.jsonl").read_bytes().splitlines()
     expected = {s.record["id"] for s in mock.store.all() if not s.archived and s.record["status"] == "active"}
     assert written == len(lines) == len(expected)

@@ -14,7 +14,7 @@ PREVIOUS = b'{"id": "from the last export"}\n'
 
 
 def _export(flavor: Flavor, client: Any, path: Any, **options: Any) -> Any:
-    return flavor.run(lambda: client.customers.export_jsonl(path, **options))
+    return flavor.run(lambda: client.customers.export(path, **options))
 
 
 @pytest.fixture
@@ -24,9 +24,11 @@ def previous(tmp_path: Path) -> Path:
     return path
 
 
-def _untouched(previous: Path) -> None:
+def _untouched(previous: Path, *, resumable: bool = False) -> None:
+    """The previous export is as it was; beside it, nothing (no page was written) or what a resume needs."""
     assert previous.read_bytes() == PREVIOUS
-    assert sorted(p.name for p in previous.parent.iterdir()) == [previous.name]  # no temporary file left behind
+    leftovers = [f"{previous.name}.part", f"{previous.name}.part.json"] if resumable else []
+    assert sorted(p.name for p in previous.parent.iterdir()) == sorted([previous.name, *leftovers])
 
 
 @pytest.mark.parametrize(
@@ -62,7 +64,7 @@ def test_bad_concurrency_spends_nothing_and_keeps_the_file(
     [
         ("missing folder", "does not exist"),
         ("a directory", "is a directory"),
-        ("unwritable folder", "cannot write in '/proc'"),
+        ("unwritable folder", "cannot write '/proc/rotor-export.jsonl.part'"),
         ("not a path", "must be a str or os.PathLike"),
     ],
 )
@@ -89,10 +91,15 @@ def _pages(request: httpx.Request) -> httpx.Response:
 
 def test_a_failed_export_leaves_the_previous_file(flavor: Flavor, router: respx.MockRouter, previous: Path) -> None:
     route = router.get("/customers").mock(side_effect=_pages)
-    with pytest.raises(rotor.InternalServerError):
+    with pytest.raises(rotor.InternalServerError) as failed:
         _export(flavor, flavor.make(max_retries=0), previous)
     assert route.call_count == 2
-    _untouched(previous)
+    _untouched(previous, resumable=True)
+    partial = rotor.partial_export(failed.value)
+    assert (
+        partial is not None and partial.written == 1000 and partial.part == previous.with_name("customers.jsonl.part")
+    )
+    assert "resume=True" in str(failed.value.__notes__)
 
 
 def test_an_interrupted_export_leaves_the_previous_file(
@@ -106,12 +113,22 @@ def test_an_interrupted_export_leaves_the_previous_file(
     router.get("/customers").mock(side_effect=interrupt)
     with pytest.raises(KeyboardInterrupt):
         _export(flavor, flavor.make(), previous)
+    _untouched(previous, resumable=True)
+
+
+def test_a_failure_before_any_page_is_written_leaves_nothing_beside_the_file(
+    flavor: Flavor, router: respx.MockRouter, previous: Path
+) -> None:
+    router.get("/customers").respond(503)
+    with pytest.raises(rotor.InternalServerError) as failed:
+        _export(flavor, flavor.make(max_retries=0), previous)
     _untouched(previous)
+    assert rotor.partial_export(failed.value) is None
 
 
 def test_a_complete_export_replaces_the_file(flavor: Flavor, router: respx.MockRouter, previous: Path) -> None:
     data = [{"id": f"c{i}"} for i in range(3)]
     router.get("/customers").respond(200, json={"data": data, "pagination": {"page": 1, "limit": 1000, "total": 3}})
-    assert _export(flavor, flavor.make(), previous) == 3
+    assert _export(flavor, flavor.make(), previous).written == 3
     assert previous.read_bytes().count(b"\n") == 3
     assert sorted(p.name for p in previous.parent.iterdir()) == [previous.name]

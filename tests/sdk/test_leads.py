@@ -119,6 +119,6 @@ def test_an_upsert_is_replayed_only_when_it_names_its_record(
 def test_export_writes_every_lead(flavor: Flavor, router: respx.MockRouter, tmp_path: Path) -> None:
     router.get("/leads").mock(side_effect=_pages(2345))
     path = tmp_path / "leads.jsonl"
-    assert flavor.run(lambda: flavor.make().leads.export_jsonl(path, stage="Qualified")) == 2345
+    assert flavor.run(lambda: flavor.make().leads.export(path, stage="Qualified")).written == 2345
     rows = [orjson.loads(line) for line in path.read_bytes().splitlines()]
     assert [row["id"] for row in rows] == [f"l{i}" for i in range(2345)]

@@ -73,12 +73,13 @@ def test_a_server_whose_has_more_lies_cannot_loop(flavor: Flavor, router: respx.
 
 
 @pytest.mark.parametrize("concurrency", [1, 4])
-def test_has_more_false_stops_even_if_total_says_more(
+def test_no_stop_rule_ends_while_total_says_more_is_coming(
     flavor: Flavor, router: respx.MockRouter, concurrency: int
 ) -> None:
+    # has_more false on every page, total 25: the records total counts are still to come, so iteration goes on.
     route = router.get("/customers").mock(side_effect=_server(25, has_more=False))
-    assert len(_ids(flavor, flavor.make(), concurrency, limit=10)) == 10
-    assert route.call_count == 1
+    assert len(_ids(flavor, flavor.make(), concurrency, limit=10)) == 25
+    assert route.call_count == 3
 
 
 def test_empty_page_with_more_to_come_goes_on(flavor: Flavor, router: respx.MockRouter) -> None:
@@ -202,7 +203,7 @@ async def test_stopping_early_cancels_pages_fetched_ahead() -> None:
             fetch=fetch,
         )
 
-    async def fetch(query: ListQuery) -> AsyncPage[Customer]:
+    async def fetch(query: ListQuery, budget: object) -> AsyncPage[Customer]:
         started.append(query.page)
         if query.page > 2:
             try:

@@ -8,14 +8,15 @@ each method uses. ``SyncResource`` and ``AsyncResource`` differ only where one a
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, Generic, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-import orjson
+import attrs
 
 from rotor import _validation
 from rotor._base_client import RawResponse, finish
-from rotor._files import replacing
+from rotor._budget import RequestBudget
+from rotor._export import ExportJob, ExportResult
 from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options
 from rotor._query import ListQuery
 from rotor.pagination import AsyncPage, Identified, SyncPage
@@ -31,6 +32,8 @@ ParamsT = TypeVar("ParamsT")
 ResultT = TypeVar("ResultT")
 Builder = Callable[..., dict[str, Any]]  # a generated ``_get_kwargs``
 Operation = tuple[Builder, Decoder[Any, Any]]  # a generated builder and the decoder of its answer
+ListOperation = tuple[Builder, Decoder[Any, PageParts[Any]]]
+PathArg = str | os.PathLike[str]
 
 # An upsert that names its record is found again by a replay (which then updates it): safe to retry.
 RECORD_KEYS = ("id", "phone", "email")
@@ -41,18 +44,6 @@ def names_its_record(params: Any) -> bool:
     return any(body.get(key) for key in RECORD_KEYS)
 
 
-def _jsonl(item: Any) -> bytes:
-    return orjson.dumps(item.to_dict(), option=orjson.OPT_APPEND_NEWLINE)
-
-
-def _write_all(out: BinaryIO, items: Iterable[Any]) -> int:
-    written = 0
-    for item in items:
-        out.write(_jsonl(item))
-        written += 1
-    return written
-
-
 class SyncResource:
     def __init__(self, client: Rotor) -> None:
         self._client = client
@@ -60,15 +51,18 @@ class SyncResource:
     def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
     ) -> SyncPage[ItemT]:
-        def fetch_raw(page_query: ListQuery) -> RawResponse[SyncPage[ItemT]]:
-            raw = self._client.request(build(**page_query.to_kwargs()), decoder, idempotent=True, options=options)
+        def fetch_raw(page_query: ListQuery, budget: RequestBudget | None) -> RawResponse[SyncPage[ItemT]]:
+            # Later pages are fetched with the same options as the first, counted by the walk's budget if any.
+            page_options = options if budget is None else attrs.evolve(options, budget=budget)
+            kwargs = build(**page_query.to_kwargs())
+            raw = self._client.request(kwargs, decoder, idempotent=True, options=page_options)
             data, pagination = raw.parse()
-            # Later pages are fetched with the same options as the first.
-            page = SyncPage(data=data, pagination=pagination, query=page_query, retries_taken=raw.retries_taken,
-                            fetch=lambda q: fetch_raw(q).parse())  # fmt: skip
+            page: SyncPage[ItemT] = SyncPage(data=data, pagination=pagination, query=page_query,
+                                             retries_taken=raw.retries_taken,
+                                             fetch=lambda q, b: fetch_raw(q, b).parse())  # fmt: skip
             return RawResponse(raw.http_response, raw.retries_taken, page)
 
-        return finish(fetch_raw(query))
+        return finish(fetch_raw(query, options.budget))
 
     def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
         kwargs = build(_validation.record_id(id))
@@ -78,9 +72,19 @@ class SyncResource:
         raw = self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
         return finish(raw)
 
-    def _export_jsonl(self, path: str | os.PathLike[str], first_page: Callable[[], SyncPage[Any]]) -> int:
-        with replacing(path) as out:  # an unusable path fails here, before a request is spent
-            return _write_all(out, first_page())
+    def _export(
+        self, path: PathArg, list_operation: ListOperation, query: ListQuery, options: RequestOptions, **job: Any
+    ) -> ExportResult:
+        """``job``: the model and the export's ``resume``, ``max_requests`` and ``progress`` (see ``ExportJob``)."""
+        export = ExportJob(path, query=query, **job)  # every check, before the first request
+        with export.running():
+            read = export.first_read()
+            if read is not None:
+                options = attrs.evolve(options, budget=export.budget)
+                first = self._list(*list_operation, export.first_query(read), options)
+                for step in first.walk(exact=export.walk, budget=export.budget):
+                    export.write(step)
+            return export.finish()
 
 
 class AsyncResource:
@@ -90,19 +94,20 @@ class AsyncResource:
     async def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
     ) -> AsyncPage[ItemT]:
-        async def fetch_raw(page_query: ListQuery) -> RawResponse[AsyncPage[ItemT]]:
+        async def fetch_raw(page_query: ListQuery, budget: RequestBudget | None) -> RawResponse[AsyncPage[ItemT]]:
+            page_options = options if budget is None else attrs.evolve(options, budget=budget)  # as the sync one
             kwargs = build(**page_query.to_kwargs())
-            raw = await self._client.request(kwargs, decoder, idempotent=True, options=options)
+            raw = await self._client.request(kwargs, decoder, idempotent=True, options=page_options)
             data, pagination = raw.parse()
 
-            async def fetch(q: ListQuery) -> AsyncPage[ItemT]:  # later pages: same options as the first
-                return (await fetch_raw(q)).parse()
+            async def fetch(q: ListQuery, b: RequestBudget | None) -> AsyncPage[ItemT]:
+                return (await fetch_raw(q, b)).parse()
 
-            page = AsyncPage(data=data, pagination=pagination, query=page_query, retries_taken=raw.retries_taken,
-                             fetch=fetch)  # fmt: skip
+            page: AsyncPage[ItemT] = AsyncPage(data=data, pagination=pagination, query=page_query,
+                                               retries_taken=raw.retries_taken, fetch=fetch)  # fmt: skip
             return RawResponse(raw.http_response, raw.retries_taken, page)
 
-        return finish(await fetch_raw(query))
+        return finish(await fetch_raw(query, options.budget))
 
     async def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
         kwargs = build(_validation.record_id(id))
@@ -112,15 +117,26 @@ class AsyncResource:
         raw = await self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
         return finish(raw)
 
-    async def _export_jsonl(self, path: str | os.PathLike[str], first_page: Callable[[], Any], concurrency: int) -> int:
+    async def _export(
+        self,
+        path: PathArg,
+        list_operation: ListOperation,
+        query: ListQuery,
+        options: RequestOptions,
+        concurrency: int,
+        **job: Any,
+    ) -> ExportResult:
+        """As the sync ``_export``, reading up to ``concurrency`` pages at a time."""
         concurrency = _validation.concurrency(concurrency)
-        written = 0
-        with replacing(path) as out:  # an unusable path fails here, before a request is spent
-            page: AsyncPage[Any] = await first_page()
-            async for item in page.iter_items(concurrency=concurrency):
-                out.write(_jsonl(item))
-                written += 1
-        return written
+        export = ExportJob(path, query=query, **job)
+        with export.running():
+            read = export.first_read()
+            if read is not None:
+                options = attrs.evolve(options, budget=export.budget)
+                first = await self._list(*list_operation, export.first_query(read), options)
+                async for step in first.walk(concurrency=concurrency, exact=export.walk, budget=export.budget):
+                    export.write(step)
+            return export.finish()
 
 
 class _RecordOperations:

@@ -1,4 +1,4 @@
-"""``client.customers``: list (paged), retrieve, create_or_update, export_jsonl.
+"""``client.customers``: list (paged), retrieve, create_or_update, export.
 
 An upsert is replayed after a failure only when it names its record (``id``, ``phone`` or ``email``): the API
 then finds the record the first attempt created and updates it, so a replay cannot create a duplicate. An upsert
@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 
 from rotor import _validation as check
+from rotor._export import ExportResult, ProgressCallback
 from rotor._options import QueryValue, TimeoutArg, request_options
 from rotor._query import ListQuery, list_query
 from rotor._validation import TagsArg
@@ -73,7 +74,7 @@ class Customers(SyncRecords[Customer, CustomerUpsertParams, CustomerUpsertResult
         query = _query(archived=archived, limit=limit, page=page, search=search, status=status, tags=tags)
         return self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
-    def export_jsonl(
+    def export(
         self,
         path: str | os.PathLike[str],
         *,
@@ -81,18 +82,23 @@ class Customers(SyncRecords[Customer, CustomerUpsertParams, CustomerUpsertResult
         search: str | None = None,
         status: StatusArg = None,
         tags: TagsArg = None,
+        max_requests: int | None = None,
+        resume: bool = False,
+        progress: ProgressCallback | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
         timeout: TimeoutArg = None,
-    ) -> int:
-        """Write every matching customer to ``path`` as JSON Lines, one page in memory at a time.
+    ) -> ExportResult:
+        """Write every matching customer to ``path`` (``.jsonl``, ``.csv``, either with ``.gz``), each once.
 
-        Costs ceil(total / 1000) requests; returns the number of customers written. The file at ``path`` is
-        replaced only once the export is complete: a failed or interrupted export leaves it as it was.
+        Exact while the account changes, resumable, within ``max_requests`` (see the README's "Exports"). Costs
+        ceil(total / 1000) requests, plus any the drift needs. ``path`` is replaced only once the export is
+        complete; an interrupted one leaves it untouched and ``<path>.part`` to resume from (``resume=True``).
         """
         query = _query(archived=archived, limit=None, page=1, search=search, status=status, tags=tags)
         options = request_options(extra_headers, extra_query, timeout)
-        return self._export_jsonl(path, lambda: self._list(*_LIST, query, options))
+        job = {"model": Customer, "resume": resume, "max_requests": max_requests, "progress": progress}
+        return self._export(path, _LIST, query, options, **job)
 
 
 class AsyncCustomers(AsyncRecords[Customer, CustomerUpsertParams, CustomerUpsertResult]):
@@ -115,7 +121,7 @@ class AsyncCustomers(AsyncRecords[Customer, CustomerUpsertParams, CustomerUpsert
         query = _query(archived=archived, limit=limit, page=page, search=search, status=status, tags=tags)
         return await self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
-    async def export_jsonl(
+    async def export(
         self,
         path: str | os.PathLike[str],
         *,
@@ -124,15 +130,16 @@ class AsyncCustomers(AsyncRecords[Customer, CustomerUpsertParams, CustomerUpsert
         status: StatusArg = None,
         tags: TagsArg = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        max_requests: int | None = None,
+        resume: bool = False,
+        progress: ProgressCallback | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
         timeout: TimeoutArg = None,
-    ) -> int:
-        """Write every matching customer to ``path`` as JSON Lines, fetching ``concurrency`` pages at a time.
-
-        Holds at most ``concurrency`` + 1 pages in memory; costs ceil(total / 1000) requests. As the sync
-        ``export_jsonl``, it replaces ``path`` only once complete.
-        """
+    ) -> ExportResult:
+        """As ``Customers.export``, reading up to ``concurrency`` pages at a time (an interruption then costs up
+        to ``concurrency`` pages read but not yet written)."""
         query = _query(archived=archived, limit=None, page=1, search=search, status=status, tags=tags)
         options = request_options(extra_headers, extra_query, timeout)
-        return await self._export_jsonl(path, lambda: self._list(*_LIST, query, options), concurrency)
+        job = {"model": Customer, "resume": resume, "max_requests": max_requests, "progress": progress}
+        return await self._export(path, _LIST, query, options, concurrency, **job)

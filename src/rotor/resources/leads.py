@@ -1,4 +1,4 @@
-"""``client.leads``: list (paged), retrieve, create_or_update, export_jsonl (the upsert rules of customers)."""
+"""``client.leads``: list (paged), retrieve, create_or_update, export (the upsert rules of customers)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping
 
 from rotor import _validation as check
+from rotor._export import ExportResult, ProgressCallback
 from rotor._options import QueryValue, TimeoutArg, request_options
 from rotor._query import ListQuery, list_query
 from rotor._validation import TagsArg
@@ -60,7 +61,7 @@ class Leads(SyncRecords[Lead, LeadUpsertParams, LeadUpsertResult]):
         query = _query(archived=archived, limit=limit, page=page, search=search, stage=stage, tags=tags)
         return self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
-    def export_jsonl(
+    def export(
         self,
         path: str | os.PathLike[str],
         *,
@@ -68,14 +69,18 @@ class Leads(SyncRecords[Lead, LeadUpsertParams, LeadUpsertResult]):
         search: str | None = None,
         stage: str | None = None,
         tags: TagsArg = None,
+        max_requests: int | None = None,
+        resume: bool = False,
+        progress: ProgressCallback | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
         timeout: TimeoutArg = None,
-    ) -> int:
-        """Write every matching lead to ``path`` as JSON Lines (as ``client.customers.export_jsonl``)."""
+    ) -> ExportResult:
+        """Write every matching lead to ``path``, each once (as ``client.customers.export``)."""
         query = _query(archived=archived, limit=None, page=1, search=search, stage=stage, tags=tags)
         options = request_options(extra_headers, extra_query, timeout)
-        return self._export_jsonl(path, lambda: self._list(*_LIST, query, options))
+        job = {"model": Lead, "resume": resume, "max_requests": max_requests, "progress": progress}
+        return self._export(path, _LIST, query, options, **job)
 
 
 class AsyncLeads(AsyncRecords[Lead, LeadUpsertParams, LeadUpsertResult]):
@@ -98,7 +103,7 @@ class AsyncLeads(AsyncRecords[Lead, LeadUpsertParams, LeadUpsertResult]):
         query = _query(archived=archived, limit=limit, page=page, search=search, stage=stage, tags=tags)
         return await self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
-    async def export_jsonl(
+    async def export(
         self,
         path: str | os.PathLike[str],
         *,
@@ -107,11 +112,15 @@ class AsyncLeads(AsyncRecords[Lead, LeadUpsertParams, LeadUpsertResult]):
         stage: str | None = None,
         tags: TagsArg = None,
         concurrency: int = DEFAULT_CONCURRENCY,
+        max_requests: int | None = None,
+        resume: bool = False,
+        progress: ProgressCallback | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
         timeout: TimeoutArg = None,
-    ) -> int:
-        """Write every matching lead to ``path`` as JSON Lines, ``concurrency`` pages at a time."""
+    ) -> ExportResult:
+        """Write every matching lead to ``path``, ``concurrency`` pages at a time (as ``AsyncCustomers.export``)."""
         query = _query(archived=archived, limit=None, page=1, search=search, stage=stage, tags=tags)
         options = request_options(extra_headers, extra_query, timeout)
-        return await self._export_jsonl(path, lambda: self._list(*_LIST, query, options), concurrency)
+        job = {"model": Lead, "resume": resume, "max_requests": max_requests, "progress": progress}
+        return await self._export(path, _LIST, query, options, concurrency, **job)
