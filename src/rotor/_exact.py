@@ -34,6 +34,8 @@ from typing import Any
 
 import attrs
 
+from rotor._constants import MAX_LIMIT
+
 # Reads spent on one shifted boundary before it is given up as unproven. A gap narrower than a page is healed by
 # one read; two more allow for the data moving again while the healing read was in flight.
 MAX_HEAL_READS = 3
@@ -272,7 +274,9 @@ class ExactWalk:
         estimate = max(0, end + moved + self._bias)
         gap = abs((frontier.total or 0) - (pending.total or 0))
         margin = max(16, self.limit // 20)  # for what moves while this read is in flight
-        page, limit = covering_page(max(0, estimate - margin), estimate + gap + margin + 1, self.limit)
+        # A healing read may be as long as the API allows, whatever the walk's own page size: one read then
+        # covers the gap even when the walk pages by ten.
+        page, limit = covering_page(max(0, estimate - margin), estimate + gap + margin + 1, MAX_LIMIT)
         return Read(page, limit, heal=True)
 
     def _give_up(self) -> None:
