@@ -164,7 +164,8 @@ def test_a_page_read_ahead_before_the_one_it_follows_is_healed(
     client = flavor.make()
 
     async def export() -> rotor.ExportResult:
-        return await client.customers.export(tmp_path / "c.jsonl", concurrency=concurrency)
+        result: rotor.ExportResult = await client.customers.export(tmp_path / "c.jsonl", concurrency=concurrency)
+        return result
 
     result = asyncio.run(export())
     ids = [orjson.loads(line)["id"] for line in (tmp_path / "c.jsonl").read_bytes().splitlines()]
@@ -323,7 +324,8 @@ def test_resuming_a_different_query_is_refused_before_any_request(
     flavor: Flavor, router: respx.MockRouter, tmp_path: Path
 ) -> None:
     server = _pages(3000)
-    route = router.get("/customers").mock(side_effect=[server, httpx.Response(503)])
+    answers = iter([server(httpx.Request("GET", "https://x/?page=1&limit=1000")), httpx.Response(503)])
+    route = router.get("/customers").mock(side_effect=lambda request: next(answers))
     path = tmp_path / "c.jsonl"
     client = flavor.make(max_retries=0)
     with pytest.raises(rotor.InternalServerError):
