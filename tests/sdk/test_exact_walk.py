@@ -324,10 +324,8 @@ def test_resuming_a_different_query_is_refused_before_any_request(
     flavor: Flavor, router: respx.MockRouter, tmp_path: Path
 ) -> None:
     server = _pages(3000)
-    first = server(httpx.Request("GET", "https://x/?page=1&limit=1000"))
-    route = router.get("/customers").mock(
-        side_effect=lambda request: first if route.call_count == 1 else httpx.Response(503)
-    )
+    answers = iter([server(httpx.Request("GET", "https://x/?page=1&limit=1000"))])
+    route = router.get("/customers").mock(side_effect=lambda request: next(answers, httpx.Response(503)))
     path = tmp_path / "c.jsonl"
     client = flavor.make(max_retries=0)
     with pytest.raises(rotor.InternalServerError):
