@@ -146,6 +146,13 @@ def test_status_flips_move_customers_between_status_filtered_lists() -> None:
     assert active_after | inactive_after == active_before | inactive_before
 
 
+def test_events_touch_only_records_a_default_list_shows() -> None:
+    api = make(resources=["customers"])
+    churn_of(api).step("updates", 60)
+    touched = [s for s in api.store.all() if str(s.record.get("notes")).startswith("churn update")]
+    assert touched and not any(s.archived for s in touched)  # an archived record's change no export would see
+
+
 def test_status_flips_move_leads_to_another_stage() -> None:
     api = make(resources=["leads"])
     stages_before = {s.record["id"]: s.record["stage"] for s in api.leads.all()}
@@ -160,7 +167,7 @@ def test_status_flips_move_leads_to_another_stage() -> None:
 
 
 def test_counts_are_per_resource_and_kind_and_served_apart_from_the_api() -> None:
-    api = make(seed=3)
+    api = make(seed=3, inserts=1)  # a rate, with a clock that never moves
     churn = churn_of(api)
     churn.step("inserts", 2)
     churn.step("updates", 1, resource="leads")
