@@ -116,7 +116,7 @@ class ExportJob:
             raise InvalidParameterError("progress", "must be a callable taking an ExportProgress")
         self.part, self.state_path = _files.part_path(self.target), _files.state_path(self.target)
         self.model, self.query, self.progress = model, query, progress
-        self.identity = {"model": model.__name__, "format": self.format.name, "query": _query_key(query)}
+        self.identity = {"model": model.__name__, "format": str(self.format), "query": _query_key(query)}
         self.written = self.pages = self.retries = 0
         self.resumed = False
         self.walk = ExactWalk(query.limit)

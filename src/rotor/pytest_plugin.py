@@ -26,13 +26,13 @@ if TYPE_CHECKING:
     from rotor.testing.harness import LiveMockRotorAPI, MockRotorAPI
 
 MARKER = "rotor_mock"
-OPTIONS = ("customers", "leads", "seed", "daily_quota", "keys", "faults")
+OPTIONS = ("customers", "leads", "seed", "daily_quota", "keys", "faults", "churn")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"{MARKER}(customers=2500, leads=600, seed=0, daily_quota=1000, keys=None, faults=None): "
+        f"{MARKER}(customers=2500, leads=600, seed=0, daily_quota=1000, keys=None, faults=None, churn=None): "
         "options of the mock the rotor_mock and rotor_mock_server fixtures give this test",
     )
 
@@ -64,8 +64,8 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
 @pytest.fixture
 def rotor_mock_factory() -> Iterator[MockFactory]:
     """Makes fresh mocks: ``rotor_mock_factory(customers=..., leads=..., seed=..., daily_quota=..., keys=...,
-    faults=..., served=False)``; ``served=True`` serves it over HTTP on 127.0.0.1. Every mock made is closed after
-    the test.
+    faults=..., churn=..., served=False)``; ``served=True`` serves it over HTTP on 127.0.0.1. Every mock made is
+    closed after the test.
 
     With the defaults (2,500 customers, seed 0), ``client.customers.list().total`` is 2258: the other 242 are
     archived and listed only with ``archived=True``.
@@ -77,7 +77,8 @@ def rotor_mock_factory() -> Iterator[MockFactory]:
 @pytest.fixture
 def rotor_mock(request: pytest.FixtureRequest) -> Iterator[MockRotorAPI]:
     """A fresh in-process mock: 2,500 seeded customers (seed 0), daily quota 1,000, faults off; override with
-    ``@pytest.mark.rotor_mock(customers=..., leads=..., seed=..., daily_quota=..., keys=..., faults=...)``.
+    ``@pytest.mark.rotor_mock(customers=..., leads=..., seed=..., daily_quota=..., keys=..., faults=...,
+    churn=...)`` (``churn``: a ``rotor.testing.Churn`` or a dict of its fields, e.g. ``{"inserts": 5}``).
 
     With the defaults, ``client.customers.list().total`` is 2258: the other 242 customers are archived and listed
     only with ``archived=True``. Its clients record retry waits in ``rotor_mock.retry_sleeps`` instead of sleeping.

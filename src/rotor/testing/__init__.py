@@ -4,7 +4,7 @@ Needs the ``mock`` extra (``pip install 'rotor-sdk[mock]'``). With pytest, the f
 no socket), ``rotor_mock_server`` (real HTTP on 127.0.0.1) and ``rotor_mock_factory`` are registered automatically
 (``rotor.pytest_plugin``); each gives a fresh mock with ``.client()``/``.async_client()`` for a ready
 ``Rotor``/``AsyncRotor``, ``.store`` (the data), ``.faults`` (fault switches) and ``.keys`` (keys, scopes, quota
-counters).
+counters), and ``.churn`` when records change as clients read (``Churn``).
 """
 
 import importlib.util
@@ -22,6 +22,7 @@ if _missing:
     )
 
 from rotor.testing.app import NO_SCOPE_API_KEY, READ_ONLY_API_KEY, TEST_API_KEY, MockRotor  # noqa: E402
+from rotor.testing.churn import Churn  # noqa: E402
 from rotor.testing.factory import MockFactory  # noqa: E402
 from rotor.testing.faults import Faults  # noqa: E402
 from rotor.testing.harness import LiveMockRotorAPI, MockRotorAPI  # noqa: E402
@@ -31,6 +32,7 @@ __all__ = [
     "NO_SCOPE_API_KEY",
     "READ_ONLY_API_KEY",
     "TEST_API_KEY",
+    "Churn",
     "Faults",
     "LiveMockRotorAPI",
     "MockFactory",

@@ -3,6 +3,9 @@
 Once the server accepts connections it prints ``ROTOR_BASE_URL=...`` and ``ROTOR_API_KEY=...`` and, with
 ``--env-file``, writes the same two lines to PATH, atomically, so a shell that waits for the file can source it at
 once (the README's recipe). The file is removed when the server stops (SIGINT or SIGTERM).
+
+``--churn-inserts/--churn-updates/--churn-status-flips N`` make records change N times a second while clients read
+(``rotor.testing.churn``); ``GET /_mock/churn`` on the server's root reports what churn has done.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from rotor.testing.app import MockRotor
+from rotor.testing.app import CHURN_PATH, MockRotor
+from rotor.testing.churn import Churn
 from rotor.testing.faults import Faults
 from rotor.testing.server import MockServer
 
@@ -41,13 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--daily-quota", type=int, default=1000, help="requests per key per day (default 1000)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered 500/502/503")
+    for kind in ("inserts", "updates", "status-flips"):
+        parser.add_argument(f"--churn-{kind}", type=float, default=0.0, help=f"churn {kind} per second (default 0)")
+    parser.add_argument("--churn-seed", type=int, help="churn's seed (default: --seed)")
     parser.add_argument(
         "--env-file",
         type=Path,
         help="once serving, write ROTOR_BASE_URL=... and ROTOR_API_KEY=... lines here (removed on exit)",
     )
     args = parser.parse_args(argv)
-    for name in ("customers", "leads", "daily_quota", "port"):
+    for name in ("customers", "leads", "daily_quota", "port", "churn_inserts", "churn_updates", "churn_status_flips"):
         if getattr(args, name) < 0:
             parser.error(f"--{name.replace('_', '-')} must not be negative")
     env_file: Path | None = args.env_file
@@ -59,6 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         daily_quota=args.daily_quota,
         faults=Faults(latency=args.latency, error_rate=args.error_rate),
+        # Always a Churn (zero rates change nothing), so /_mock/churn answers whatever the flags.
+        churn=Churn(
+            inserts=args.churn_inserts,
+            updates=args.churn_updates,
+            status_flips=args.churn_status_flips,
+            seed=args.seed if args.churn_seed is None else args.churn_seed,
+        ),
     )
     stop = threading.Event()
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -74,7 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             write_atomically(env_file, config)
         sys.stdout.write(config)
         sys.stdout.flush()
-        print(f"# {mock!r} at {server.base_url}; Ctrl-C to stop", file=sys.stderr)
+        root = server.base_url.removesuffix("/open-api")
+        print(f"# {mock!r} at {server.base_url} (churn counts: {root}{CHURN_PATH}); Ctrl-C to stop", file=sys.stderr)
         stop.wait()
     finally:
         server.stop()

@@ -27,6 +27,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
+from rotor.testing.churn import Churn
 from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
 from rotor.testing.leads import LeadStore
@@ -37,6 +38,7 @@ from rotor.testing.spec import load as load_spec
 from rotor.testing.store import ApiKey, KeyRing, RecordStore
 
 BASE_PATH = "/open-api"
+CHURN_PATH = "/_mock/churn"  # outside BASE_PATH: not part of the API, so no spec, client or contract test sees it
 API_VERSION_HEADER = "rotor-api-version"
 
 # Keys follow the documented shape rotor_<keyId>_<keySecret>.
@@ -165,12 +167,16 @@ class MockRotor:
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
         faults: Faults | None = None,
+        churn: Churn | None = None,
     ) -> None:
         check_table(self.operations, [op["operationId"] for _, _, op in _spec_operations()], self.store_types)
         self.seed = seed
         self.stores = Stores(self.store_types, {"customers": customers, "leads": leads}, seed)
         self.keys = KeyRing(keys if keys is not None else DEFAULT_KEYS, daily_quota)
         self.faults = faults or Faults()
+        self.churn = churn  # records changing as clients read (None: the data changes only by upserts)
+        if churn is not None:
+            churn.attach(self.stores, self.store_types)
         self.api_key = next(iter(keys)) if keys else TEST_API_KEY
         self.statuses: Counter[tuple[str, int]] = Counter()  # (operationId, status) -> count, for coverage
         self.requests_received = 0  # every request that reached an operation, with or without a valid key
@@ -180,7 +186,8 @@ class MockRotor:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={self.stores.size(name)}" for name in self.stores)
-        return f"MockRotor({counts}, seed={self.seed}, daily_quota={self.keys.daily_quota})"
+        churn = f", churn={self.churn!r}" if self.churn is not None else ""
+        return f"MockRotor({counts}, seed={self.seed}, daily_quota={self.keys.daily_quota}{churn})"
 
     @property
     def store(self) -> CustomerStore:
@@ -196,9 +203,11 @@ class MockRotor:
         return leads
 
     def reset(self) -> None:
-        """Back to the seeded data and unspent quotas (faults and coverage counts are kept)."""
+        """Back to the seeded data, unspent quotas and churn not started (faults and coverage counts are kept)."""
         self.stores.reset()
         self.keys.used.clear()
+        if self.churn is not None:
+            self.churn.reset()
 
     def _issued(self, request_id: str) -> None:
         self.last_request_id = request_id
@@ -217,11 +226,22 @@ class MockRotor:
         return [
             Route(BASE_PATH + path, self._endpoint(BASE_PATH + path, ops), methods=list(ops))
             for path, ops in by_path.items()
-        ]
+        ] + [Route(CHURN_PATH, self._churn_report, methods=["GET"])]
+
+    async def _churn_report(self, request: Request) -> Response:
+        """What churn has applied so far, for a served mock's user (no key needed: it is the mock's, not the
+        API's). Reading it applies nothing, so its counts are exactly what the requests before it saw."""
+        if self.churn is None:
+            return json_response(404, error("This mock has no churn", "NOT_FOUND"))
+        return json_response(200, self.churn.snapshot())
 
     def _endpoint(self, template: str, ops: dict[str, dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
             self.requests_received += 1
+            # Before the pipeline: the world changes with time, not with who asks, so a request refused for its key
+            # or quota catches up too, and the first request of any kind starts churn's clock.
+            if self.churn is not None:
+                self.churn.catch_up()
             request.state.path_template = template  # for validation: the route matched, its params are decoded
             op = ops[request.method]
             response = await self.respond(request, op)

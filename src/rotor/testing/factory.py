@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Literal, Self, overload
 
-from rotor.testing.harness import FaultsArg, LiveMockRotorAPI, MockRotorAPI, make_mock
+from rotor.testing.harness import ChurnArg, FaultsArg, LiveMockRotorAPI, MockRotorAPI, make_mock
 
 
 class MockFactory:
@@ -22,6 +22,7 @@ class MockFactory:
         daily_quota: int = ...,
         keys: Mapping[str, Iterable[str]] | None = ...,
         faults: FaultsArg = ...,
+        churn: ChurnArg = ...,
         served: Literal[False] = ...,
     ) -> MockRotorAPI: ...
 
@@ -35,6 +36,7 @@ class MockFactory:
         daily_quota: int = ...,
         keys: Mapping[str, Iterable[str]] | None = ...,
         faults: FaultsArg = ...,
+        churn: ChurnArg = ...,
         served: Literal[True],
     ) -> LiveMockRotorAPI: ...
 
@@ -47,15 +49,17 @@ class MockFactory:
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
         faults: FaultsArg = None,
+        churn: ChurnArg = None,
         served: bool = False,
     ) -> MockRotorAPI:
         """A fresh mock: in-process, or over HTTP on 127.0.0.1 with ``served=True``.
 
         ``keys`` maps each key to its scopes (clients use the first); ``faults`` is a ``Faults`` or a dict of its
-        fields. With the defaults, ``client.customers.list().total`` is 2258 (archived customers excluded).
+        fields, ``churn`` a ``Churn`` (copied) or a dict of its fields. With the defaults,
+        ``client.customers.list().total`` is 2258 (archived customers excluded).
         """
         state = make_mock(
-            customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults
+            customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults, churn=churn
         )
         mock = LiveMockRotorAPI(state) if served else MockRotorAPI(state)
         self.made.append(mock)

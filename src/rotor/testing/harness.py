@@ -11,10 +11,12 @@ import asyncio
 from collections.abc import Iterable, Mapping
 from typing import Any, Self
 
+import attrs
 import httpx
 
 from rotor._client import AsyncRotor, Rotor
 from rotor.testing.app import BASE_PATH, MockRotor
+from rotor.testing.churn import Churn
 from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import Faults
 from rotor.testing.leads import LeadStore
@@ -23,6 +25,7 @@ from rotor.testing.store import KeyRing
 from rotor.testing.transport import AsyncMockTransport, MockTransport
 
 FaultsArg = Faults | Mapping[str, Any] | None
+ChurnArg = Churn | Mapping[str, Any] | None
 
 
 def make_mock(
@@ -33,18 +36,24 @@ def make_mock(
     daily_quota: int = 1000,
     keys: Mapping[str, Iterable[str]] | None = None,
     faults: FaultsArg = None,
+    churn: ChurnArg = None,
 ) -> MockRotor:
-    """A ``MockRotor``; ``faults`` may also be a dict of ``Faults`` fields (handy in a pytest marker)."""
+    """A ``MockRotor``; ``faults`` and ``churn`` may also be dicts of ``Faults`` / ``Churn`` fields (handy in a
+    pytest marker). A ``Churn`` is copied: one in a marker is shared by every test the marker applies to, and
+    each mock must count and time its own."""
     if isinstance(faults, Mapping):
         faults = Faults(**faults)
-    return MockRotor(customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults)
+    churn = Churn(**churn) if isinstance(churn, Mapping) else attrs.evolve(churn) if churn is not None else None
+    return MockRotor(
+        customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults, churn=churn
+    )
 
 
 class MockRotorAPI:
     """A fresh mock served in-process: clients reach it through an httpx transport, no socket.
 
     Options are those of ``make_mock``: ``customers`` (2500), ``leads`` (600), ``seed`` (0), ``daily_quota``
-    (1000), ``keys`` (key -> scopes; the first is the one clients use) and ``faults``. With the defaults,
+    (1000), ``keys`` (key -> scopes; the first is the one clients use), ``faults`` and ``churn``. With the defaults,
     ``client.customers.list().total`` is 2258: archived customers are listed only with ``archived=True``.
     """
 
@@ -74,6 +83,11 @@ class MockRotorAPI:
     @faults.setter
     def faults(self, faults: Faults) -> None:
         self.mock.faults = faults
+
+    @property
+    def churn(self) -> Churn | None:
+        """The mock's churn (a copy of the one given), if any: ``churn.step(...)``, ``churn.counts``."""
+        return self.mock.churn
 
     @property
     def keys(self) -> KeyRing:
