@@ -144,6 +144,10 @@ SCOPES = {
     "listLeads": "leads:read",
     "retrieveLead": "leads:read",
     "createOrUpdateLead": "leads:write",
+    "listPins": "pins:read",
+    "listPinTypes": "pin-types:read",
+    "listServicePlans": "service-plans:read",
+    "listServicedJobs": "serviced-jobs:read",
 }
 
 
