@@ -31,6 +31,9 @@ from rotor._version import __version__
 from rotor.pagination import AsyncPage, SyncPage
 from rotor.resources.customers import AsyncCustomerPage, CustomerPage
 from rotor.resources.leads import AsyncLeadPage, LeadPage
+from rotor.resources.pins import AsyncPinPage, PinPage
+from rotor.resources.service_plans import AsyncServicePlanPage, ServicePlanPage
+from rotor.resources.serviced_jobs import AsyncServicedJobPage, ServicedJobPage
 from rotor_generated.models import (
     Address,
     AuthTestResponse,
@@ -43,6 +46,13 @@ from rotor_generated.models import (
     LeadUpsertParams,
     LeadUpsertResult,
     Pagination,
+    Pin,
+    PinCreator,
+    PinType,
+    ServicedJob,
+    ServiceFrequency,
+    ServicePlan,
+    ServicePlanStatus,
 )
 from rotor_generated.types import UNSET, Unset
 
@@ -61,7 +71,10 @@ __all__ = [
     "AsyncCustomerPage",
     "AsyncLeadPage",
     "AsyncPage",
+    "AsyncPinPage",
     "AsyncRotor",
+    "AsyncServicePlanPage",
+    "AsyncServicedJobPage",
     "AuthTestResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -81,11 +94,21 @@ __all__ = [
     "NotFoundError",
     "Pagination",
     "PermissionDeniedError",
+    "Pin",
+    "PinCreator",
+    "PinPage",
+    "PinType",
     "RateLimitError",
     "RawResponse",
     "RedirectError",
     "Rotor",
     "RotorError",
+    "ServiceFrequency",
+    "ServicePlan",
+    "ServicePlanPage",
+    "ServicePlanStatus",
+    "ServicedJob",
+    "ServicedJobPage",
     "SyncPage",
     "Unset",
     "__version__",
