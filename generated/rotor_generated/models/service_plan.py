@@ -34,7 +34,7 @@ class ServicePlan:
         service_type (str | None):
         sold_by (User | None): A user of the company (a sales rep, a technician). Every field is optional (stated).
         start_date (datetime.date | None): A date, e.g. `2026-03-01` (stated).
-        total_received (float | None): Paid so far
+        total_received (float | None): Paid so far, invoices minus refunds.
     """
 
     id: str | None = None
