@@ -7,6 +7,7 @@ themselves are written here once, independently of the mock's implementation, an
 
 import math
 from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import attrs
@@ -211,3 +212,177 @@ def check_daily_quota(make_mock: Callable[..., MockRotor], quota: int = 1000) ->
             "error_code": "RATE_LIMIT_EXCEEDED",
         }
         assert http.get("/customers", params={"limit": 1}, headers=b).status_code == 200
+
+
+# -- the list-only resources (pins, service plans, serviced jobs) ---------------------------------------------------
+
+
+@attrs.frozen
+class ListResource:
+    """A list-only resource as data: its filters restated here, apart from the mock's stores."""
+
+    path: str
+    store: str
+    # Parameter -> (the dotted field it must equal, values to try; None means "take them from the data").
+    equal: Mapping[str, tuple[str, tuple[Any, ...] | None]]
+    ranges: Mapping[str, tuple[str, str]]  # date-time field -> (start, end) parameters, both inclusive
+    # Which stored records a query may list at all (hidden state: archived or quote jobs, completion).
+    listable: Callable[[Any, dict[str, Any]], bool]
+    booleans: tuple[str, ...] = ()  # boolean parameters to try both ways
+    newest_first: str | None = None  # the field the list is ordered by, newest first, when items carry it
+
+
+def _always(stored: Any, query: dict[str, Any]) -> bool:
+    return True
+
+
+def _job_listable(stored: Any, query: dict[str, Any]) -> bool:
+    # Stated: quotes and archived jobs are never listed; only_completed (default true) keeps completed jobs only.
+    return not stored.archived and (not query.get("only_completed", True) or stored.extra["completed"])
+
+
+PINS = ListResource(
+    path="/pins",
+    store="pins",
+    equal={"pin_type_id": ("pin_type.id", None), "user_id": ("created_by.user_id", None)},
+    ranges={},
+    listable=_always,
+    newest_first="created_at",
+)
+SERVICE_PLANS = ListResource(
+    path="/service-plans",
+    store="service_plans",
+    equal={
+        "frequency": ("service_frequency", ("Quarterly", "Monthly", "Weekly", "One-Time", "Custom")),
+        "service_type": ("service_type", ("Window Cleaning", "Lawn Care", "window cleaning")),
+        "sold_by_user_id": ("sold_by.user_id", None),
+        "status": ("active", ("active", "inactive")),  # A32: status=active <=> active is true
+    },
+    ranges={"created_at": ("created_at_range_start", "created_at_range_end")},
+    listable=_always,
+    newest_first="created_at",
+)
+SERVICED_JOBS = ListResource(
+    path="/serviced-jobs",
+    store="serviced_jobs",
+    equal={},
+    ranges={"service_date": ("service_date_range_start", "service_date_range_end")},
+    listable=_job_listable,
+    booleans=("only_completed",),
+)
+LIST_RESOURCES = (PINS, SERVICE_PLANS, SERVICED_JOBS)
+
+
+def _parse(moment: str) -> datetime:
+    return datetime.fromisoformat(moment.replace("Z", "+00:00"))
+
+
+def _expected_value(param: str, value: Any) -> Any:
+    return value == "active" if param == "status" else value
+
+
+def list_matches(stored: Any, query: dict[str, Any], resource: ListResource) -> bool:
+    record = stored.record
+    if not resource.listable(stored, query):
+        return False
+    for param, (field, _) in resource.equal.items():
+        if param in query and _dig_or_none(record, field) != _expected_value(param, query[param]):
+            return False
+    for field, (start, end) in resource.ranges.items():
+        if start in query or end in query:
+            value = record.get(field)
+            if value is None:  # A34: a record without the date matches no range
+                return False
+            if start in query and _parse(value) < _parse(query[start]):
+                return False
+            if end in query and _parse(value) > _parse(query[end]):
+                return False
+    return True
+
+
+def _dig_or_none(record: dict[str, Any], dotted: str) -> Any:
+    value: Any = record
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _as_sent(moment: str, style: int) -> str:
+    """A record's own date-time, sent as the API takes it: as stored, in UTC with an offset, or in another zone."""
+    parsed = _parse(moment)
+    if style == 1:
+        return parsed.isoformat()
+    if style == 2:
+        return parsed.astimezone(timezone(timedelta(hours=-5))).isoformat()
+    return moment
+
+
+def list_queries(mock: MockRotor, resource: ListResource) -> st.SearchStrategy[dict[str, Any]]:
+    records = [s.record for s in mock.stores[resource.store].all()]
+    optional: dict[str, st.SearchStrategy[Any]] = {}
+    for param, (field, values) in resource.equal.items():
+        seen = sorted({str(v) for r in records if (v := _dig_or_none(r, field)) is not None})
+        optional[param] = st.sampled_from(values or (*seen[:12], "00000000-0000-4000-8000-000000000000"))
+    for field, (start, end) in resource.ranges.items():
+        # Bounds are records' own values (so inclusive ends are hit exactly), in several spellings.
+        moments = sorted({r[field] for r in records if r.get(field)})
+        bound = st.tuples(st.sampled_from(moments), st.integers(0, 2)).map(lambda m: _as_sent(*m))
+        optional[start], optional[end] = bound, bound
+    optional |= {name: st.booleans() for name in resource.booleans}
+    return st.fixed_dictionaries({"limit": st.integers(1, 1000), "page": st.integers(1, 6)}, optional=optional)
+
+
+def check_list_only_invariants(mock: MockRotor, resource: ListResource, max_examples: int) -> None:
+    """For a list-only resource: filters hold on every item, ``total`` counts exactly the filtered set, pages
+    partition it (no repeat, no gap), newest first where the items show it."""
+    stored = mock.stores[resource.store].all()
+
+    @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck), database=None, deadline=None,
+              report_multiple_bugs=False)  # fmt: skip
+    @given(query=list_queries(mock, resource))
+    def prop(query: dict[str, Any]) -> None:
+        expected = [s.record["id"] for s in stored if list_matches(s, query, resource)]
+        with http_client(mock) as http:
+            response = http.get(resource.path, params=query)
+            assert response.status_code == 200, response.text
+            body = response.json()
+            data, pagination = body["data"], body["pagination"]
+            limit, page, total = query["limit"], query["page"], pagination["total"]
+            assert total == len(expected), f"total {total} != {len(expected)} matching {query}"
+            assert len(data) == min(limit, max(0, total - (page - 1) * limit))
+            assert pagination["has_more"] == (page * limit < total)
+            by_id = {s.record["id"]: s for s in stored}
+            for record in data:
+                assert list_matches(by_id[record["id"]], query, resource), f"{record['id']} does not match {query}"
+            size = max(limit, math.ceil(total / 4), 1)
+            ids: list[str] = []
+            for n in range(1, math.ceil(total / size) + 2):
+                listed = http.get(resource.path, params={**query, "limit": size, "page": n}).json()["data"]
+                ids += [r["id"] for r in listed]
+                if resource.newest_first:
+                    moments = [r[resource.newest_first] for r in listed]
+                    assert moments == sorted(moments, reverse=True), "not newest first"
+            assert ids == expected, "the pages together are not exactly the filtered set, in order"
+
+    prop()
+
+
+def check_inclusive_ranges(mock: MockRotor, resource: ListResource) -> None:
+    """A range whose start and end are both a record's own date-time lists that record (both ends inclusive); a
+    range starting just after it, or ending just before it, does not."""
+    with http_client(mock) as http:
+        for field, (start, end) in resource.ranges.items():
+            for stored in mock.stores[resource.store].all()[:: max(1, len(mock.stores[resource.store]) // 5)]:
+                value = stored.record.get(field)
+                if value is None or not resource.listable(stored, {"only_completed": False}):
+                    continue
+                base: dict[str, Any] = {"limit": 1000}
+                if "only_completed" in resource.booleans:
+                    base["only_completed"] = "false"
+                exact = http.get(resource.path, params={**base, start: value, end: value}).json()["data"]
+                assert stored.record["id"] in [r["id"] for r in exact], f"{field} {value} not in [{value}, {value}]"
+                later = (_parse(value) + timedelta(milliseconds=1)).isoformat()
+                earlier = (_parse(value) - timedelta(milliseconds=1)).isoformat()
+                for params in ({start: later}, {end: earlier}):
+                    listed = http.get(resource.path, params={**base, **params}).json()["data"]
+                    assert stored.record["id"] not in [r["id"] for r in listed], (field, value, params)

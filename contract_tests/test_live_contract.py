@@ -27,7 +27,7 @@ def test_live_mode_never_exceeds_its_budget(budget: int | None) -> None:
         args = ["--live"] + ([] if budget is None else ["--budget", str(budget)])
         result = _contract(*args, env={"ROTOR_API_KEY": live.api_key, "ROTOR_BASE_URL": live.base_url})
         spent = live.mock.requests_received
-    limit = budget or 20
+    limit = budget or 25
     assert spent <= limit, result.stdout
     assert f"request(s) sent of a budget of {limit}" in result.stdout
     if budget is None:

@@ -9,10 +9,14 @@ from hypothesis import settings
 from contract_tests.conftest import record
 from contract_tests.mock_checks import (
     HEADERS,
+    LIST_RESOURCES,
     RESOURCES,
+    ListResource,
     Resource,
     check_daily_quota,
+    check_inclusive_ranges,
     check_list_invariants,
+    check_list_only_invariants,
     check_upsert_rules,
     http_client,
 )
@@ -144,6 +148,10 @@ SCOPES = {
     "listLeads": "leads:read",
     "retrieveLead": "leads:read",
     "createOrUpdateLead": "leads:write",
+    "listPins": "pins:read",
+    "listPinTypes": "pin-types:read",
+    "listServicePlans": "service-plans:read",
+    "listServicedJobs": "serviced-jobs:read",
 }
 
 
@@ -174,3 +182,72 @@ def test_unknown_key_and_missing_key_are_401() -> None:
         missing = http.get("/customers")
     assert unknown.status_code == missing.status_code == 401
     assert missing.json()["error_code"] == "AUTHENTICATION_REQUIRED"
+
+
+EACH_LIST_ONLY = pytest.mark.parametrize("resource", LIST_RESOURCES, ids=lambda r: r.store)
+
+
+@EACH_LIST_ONLY
+def test_list_only_resources_filter_count_and_page(resource: ListResource) -> None:
+    mock = MockRotor(customers=300, pins=400, service_plans=400, serviced_jobs=600, seed=5, daily_quota=10**9)
+    check_list_only_invariants(mock, resource, max_examples=max(20, settings().max_examples // 2))
+    record(mock)
+
+
+@EACH_LIST_ONLY
+def test_date_ranges_include_both_ends(resource: ListResource) -> None:
+    check_inclusive_ranges(MockRotor(customers=100, service_plans=100, serviced_jobs=200, daily_quota=10**9), resource)
+
+
+def test_serviced_jobs_total_counts_the_filtered_set() -> None:
+    mock = MockRotor(customers=100, service_plans=50, serviced_jobs=300)
+    jobs = mock.stores["serviced_jobs"].all()
+    window = {"service_date_range_start": "2023-01-01T00:00:00Z", "service_date_range_end": "2024-12-31T23:59:59Z"}
+    in_window = [
+        s
+        for s in jobs
+        if s.record.get("service_date") and "2023-01-01" <= s.record["service_date"][:10] <= "2024-12-31"
+    ]
+    with http_client(mock) as http:
+        completed = http.get("/serviced-jobs", params={**window, "limit": 5}).json()["pagination"]["total"]
+        every = http.get("/serviced-jobs", params={**window, "only_completed": "false", "limit": 5}).json()
+    assert completed == sum(1 for s in in_window if s.extra["completed"]) > 0
+    assert every["pagination"]["total"] == sum(1 for s in in_window if not s.archived) > completed
+
+
+def test_related_records_exist() -> None:
+    mock = MockRotor(customers=200, pins=100, service_plans=100, serviced_jobs=200)
+    customers = {s.record["id"] for s in mock.stores["customers"].all()}
+    types = {s.record["id"]: s.record for s in mock.stores["pin_types"].all()}
+    plans = {s.record["id"]: s.record for s in mock.stores["service_plans"].all()}
+    assert all(s.record["pin_type"] == types[s.record["pin_type"]["id"]] for s in mock.stores["pins"].all())
+    assert all(s.record["customer"]["id"] in customers for s in mock.stores["service_plans"].all())
+    jobs = [s.record for s in mock.stores["serviced_jobs"].all()]
+    assert all(j["customer"]["id"] in customers for j in jobs)
+    in_plans = [j for j in jobs if j["service_plan_id"] is not None]
+    assert in_plans and all(plans[j["service_plan_id"]]["customer"] == j["customer"] for j in in_plans)
+
+
+def test_pin_types_are_listed_whole() -> None:
+    mock = MockRotor(customers=0, pin_types=6)
+    with http_client(mock) as http:
+        body = http.get("/pin-types").json()
+    assert body["status"] == "success" and "pagination" not in body
+    assert [t["id"] for t in body["data"]] == [s.record["id"] for s in mock.stores["pin_types"].all()]
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "field"),
+    [
+        ("/pins", {"pin_type_id": "not-a-uuid"}, "pin_type_id"),
+        ("/service-plans", {"frequency": "Daily"}, "frequency"),
+        ("/service-plans", {"service_type": ""}, "service_type"),
+        ("/service-plans", {"created_at_range_start": "2026-01-01T00:00:00"}, "created_at_range_start"),  # A29
+        ("/serviced-jobs", {"only_completed": "maybe"}, "only_completed"),
+    ],
+)
+def test_bad_list_only_input_is_a_400_naming_the_field(path: str, params: dict[str, Any], field: str) -> None:
+    with http_client(MockRotor(customers=5)) as http:
+        response = http.get(path, params=params)
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == [field]

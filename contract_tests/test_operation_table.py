@@ -29,8 +29,8 @@ def test_an_operation_of_the_spec_without_a_row_stops_the_mock() -> None:
 
 
 def test_a_row_for_no_operation_of_the_spec_stops_the_mock() -> None:
-    table = {**OPERATIONS, "listPins": Operation(list_records, "pins:read", "leads")}
-    with pytest.raises(OperationTableError, match="listPins has a row in the operation table but no operation"):
+    table = {**OPERATIONS, "listInvoices": Operation(list_records, "invoices:read", "leads")}
+    with pytest.raises(OperationTableError, match="listInvoices has a row in the operation table but no operation"):
         _mock_with(table)
 
 

@@ -5,6 +5,7 @@ the same check passes on the real mock elsewhere in the suite (test_schemathesis
 """
 
 from collections.abc import Mapping
+from datetime import UTC
 from typing import Any
 
 import attrs
@@ -14,9 +15,13 @@ from starlette.requests import Request
 from contract_tests.mock_checks import (
     CUSTOMERS,
     LEADS,
+    SERVICE_PLANS,
+    SERVICED_JOBS,
     Resource,
     check_daily_quota,
+    check_inclusive_ranges,
     check_list_invariants,
+    check_list_only_invariants,
     check_upsert_rules,
 )
 from contract_tests.spec_helpers import api_version
@@ -26,7 +31,8 @@ from rotor.testing.customers import CustomerStore
 from rotor.testing.leads import LeadStore
 from rotor.testing.operations import Call, list_records, with_handler
 from rotor.testing.rejects import Reject
-from rotor.testing.store import ApiKey, Filters, RecordStore
+from rotor.testing.service_plans import ServicePlanStore
+from rotor.testing.store import ApiKey, Filters, RecordStore, Stored
 
 
 def _stores(**replaced: type[RecordStore]) -> Mapping[str, type[RecordStore]]:
@@ -166,3 +172,37 @@ def test_the_real_mock_passes_the_same_quick_checks() -> None:
     for resource in (CUSTOMERS, LEADS):
         check_list_invariants(MockRotor(customers=300, leads=300, daily_quota=10**9), 60, resource)
         check_upsert_rules(MockRotor(customers=0, leads=0), resource)
+
+
+class _ExclusiveEnd(ServicePlanStore):
+    def matches(self, item: Stored, filters: Filters) -> bool:
+        end = next((e for f, _, e in filters.ranges if f == "created_at" and e is not None), None)
+        return super().matches(item, filters) and (end is None or item.record["created_at"] != _iso(end))
+
+
+def _iso(moment: Any) -> str:
+    return str(moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"))
+
+
+class ServicePlanRangeEndExclusive(MockRotor):
+    store_types = _stores(service_plans=_ExclusiveEnd)
+
+
+def _unfiltered_total(call: Call) -> tuple[int, Any]:
+    status, body = list_records(call)
+    body["pagination"]["total"] = len(call.records().matching(Filters()))  # counts before the date filters
+    return status, body
+
+
+class JobTotalBeforeFiltering(MockRotor):
+    operations = with_handler("listServicedJobs", _unfiltered_total)
+
+
+def test_range_check_catches_an_exclusive_end() -> None:
+    with pytest.raises(AssertionError):
+        check_inclusive_ranges(ServicePlanRangeEndExclusive(customers=100, service_plans=100), SERVICE_PLANS)
+
+
+def test_list_only_check_catches_a_total_counted_before_filtering() -> None:
+    with pytest.raises(AssertionError, match="total"):
+        check_list_only_invariants(JobTotalBeforeFiltering(customers=100, serviced_jobs=300), SERVICED_JOBS, 60)

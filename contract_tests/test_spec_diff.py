@@ -104,7 +104,9 @@ def _enum(schema: str, *, add: str = "", drop: str = "") -> Edit:
 
 
 def _add_operation(s: dict[str, Any]) -> None:
-    s["paths"]["/pins"] = {"get": {**copy.deepcopy(_list_get(s)), "operationId": "listPins", "tags": ["pins"]}}
+    s["paths"]["/invoices"] = {
+        "get": {**copy.deepcopy(_list_get(s)), "operationId": "listInvoices", "tags": ["invoices"]}
+    }
 
 
 def _require_upsert_field(s: dict[str, Any]) -> None:

@@ -19,6 +19,10 @@ DOCUMENTED_ERRORS = {
     ("post", "/leads"): {"400", "401", "403", "429", "500"},  # the customer upsert's set (A23): none recorded
     ("get", "/leads"): {"400", "401", "403", "429", "500"},
     ("get", "/leads/{id}"): {"400", "401", "403", "404", "429", "500"},
+    ("get", "/pins"): {"400", "401", "403", "429", "500"},
+    ("get", "/pin-types"): {"400", "401", "403", "429", "500"},
+    ("get", "/service-plans"): {"400", "401", "403", "429", "500"},
+    ("get", "/serviced-jobs"): {"400", "401", "403", "429", "500"},  # the other lists' set (A33): none recorded
 }
 
 # Every assumption in spec/SOURCES.md, and the place whose description must state it ("ASSUMPTION (An): ...").
@@ -48,6 +52,16 @@ ASSUMPTIONS = {
     "A23": "#/paths/~1leads/post",  # lead upsert error statuses
     "A24": "#/components/schemas/LeadUpsertResult",  # the lead upsert's answer beyond the documented fields
     "A25": "#/components/responses/Forbidden",  # lead scopes
+    "A26": "#/components/responses/Forbidden",  # scopes of pins, pin types, service plans, serviced jobs
+    "A27": "#/paths/~1pins/get/parameters/3",  # pin filters compare exactly
+    "A28": "#/paths/~1pin-types/get",  # pin types in a stable order
+    "A29": "#/paths/~1service-plans/get/parameters/3",  # date-time filters: UTC without offset; empty ranges
+    "A30": "#/paths/~1service-plans/get",  # empty service_type
+    "A31": "#/paths/~1service-plans/get/parameters/5",  # frequency, service_type, sold_by compare exactly
+    "A32": "#/paths/~1service-plans/get/parameters/8",  # status <=> active
+    "A33": "#/paths/~1serviced-jobs/get",  # serviced jobs error statuses
+    "A34": "#/paths/~1serviced-jobs/get/parameters/3",  # completed jobs within the non-archived, non-quote ones
+    "A35": "#/components/schemas/ServicedJob/properties/service_plan_id",  # null without a plan
 }
 # An assumption in the spec names its id: the word, a space, the id in brackets.
 ASSUMPTION_MENTION = re.compile(r"ASSUMPTION(?: \((A\d+)\))?")

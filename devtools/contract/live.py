@@ -4,7 +4,7 @@ Default: a bounded schemathesis run against the built-in mock on 127.0.0.1.
 ``--live``: read-only probes of the real API (or ``$ROTOR_BASE_URL``), only when ``$ROTOR_API_KEY`` is set
 explicitly; every response is validated against the spec, probes of the spec's ASSUMPTIONs (400 on bad input or a
 missing version header, 404 on an unknown id, the lead search's name) report whether they hold, and no more than
-``--budget`` requests (default 20; the probes below are 19) are sent, out of the key's 1,000 a day.
+``--budget`` requests (default 25; the probes below are 23) are sent, out of the key's 1,000 a day.
 Exit 0: all conform; 1: a mismatch; 2: refused (no key) or bad usage.
 """
 
@@ -23,7 +23,7 @@ from devtools.paths import SPEC
 from devtools.spec_io import Spec, load_spec, resolve
 from rotor import DEFAULT_BASE_URL
 
-DEFAULT_BUDGET = 20
+DEFAULT_BUDGET = 25
 
 
 class BudgetExhausted(Exception):
@@ -109,6 +109,10 @@ PROBES = [
     ),
     Probe("unknown lead", "GET", "/leads/{id}", path_params=_unknown_id, expect=404),
     Probe("empty stage (assumed 400)", "GET", "/leads", {"stage": ""}, expect=400),
+    Probe("pins", "GET", "/pins", {"limit": 2}),
+    Probe("pin types", "GET", "/pin-types"),
+    Probe("service plans", "GET", "/service-plans", {"limit": 1, "status": "active"}),
+    Probe("serviced jobs", "GET", "/serviced-jobs", {"limit": 1}),
 ]
 
 
@@ -175,7 +179,7 @@ def run_live(base_url: str, api_key: str, budget: int) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/contract", description=__doc__.splitlines()[0])
     parser.add_argument("--live", action="store_true", help="probe the real API (needs $ROTOR_API_KEY)")
-    parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="most requests to send (default 20)")
+    parser.add_argument("--budget", type=int, default=DEFAULT_BUDGET, help="most requests to send (default 25)")
     args = parser.parse_args(argv)
     if args.budget < 1:
         parser.error("--budget must be at least 1")

@@ -34,6 +34,9 @@ from rotor._version import __version__
 from rotor.pagination import AsyncPage, SyncPage
 from rotor.resources.customers import AsyncCustomerPage, CustomerPage
 from rotor.resources.leads import AsyncLeadPage, LeadPage
+from rotor.resources.pins import AsyncPinPage, PinPage
+from rotor.resources.service_plans import AsyncServicePlanPage, ServicePlanPage
+from rotor.resources.serviced_jobs import AsyncServicedJobPage, ServicedJobPage
 from rotor_generated.models import (
     Address,
     AuthTestResponse,
@@ -46,6 +49,13 @@ from rotor_generated.models import (
     LeadUpsertParams,
     LeadUpsertResult,
     Pagination,
+    Pin,
+    PinCreator,
+    PinType,
+    ServicedJob,
+    ServiceFrequency,
+    ServicePlan,
+    ServicePlanStatus,
 )
 from rotor_generated.types import UNSET, Unset
 
@@ -64,7 +74,10 @@ __all__ = [
     "AsyncCustomerPage",
     "AsyncLeadPage",
     "AsyncPage",
+    "AsyncPinPage",
     "AsyncRotor",
+    "AsyncServicePlanPage",
+    "AsyncServicedJobPage",
     "AuthTestResponse",
     "AuthenticationError",
     "BadRequestError",
@@ -88,12 +101,22 @@ __all__ = [
     "Pagination",
     "PartialExport",
     "PermissionDeniedError",
+    "Pin",
+    "PinCreator",
+    "PinPage",
+    "PinType",
     "RateLimitError",
     "RawResponse",
     "RedirectError",
     "RequestBudgetExceeded",
     "Rotor",
     "RotorError",
+    "ServiceFrequency",
+    "ServicePlan",
+    "ServicePlanPage",
+    "ServicePlanStatus",
+    "ServicedJob",
+    "ServicedJobPage",
     "SyncPage",
     "Unset",
     "__version__",

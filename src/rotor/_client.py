@@ -5,14 +5,29 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, Generic, ParamSpec, TypeVar
 
 import httpx
 
 from rotor import _constants
 from rotor._base_client import AsyncAPIClient, RawResponse, SyncAPIClient, want_raw
 from rotor._options import TimeoutArg
-from rotor.resources import AsyncAuth, AsyncCustomers, AsyncLeads, Auth, Customers, Leads
+from rotor.resources import (
+    AsyncAuth,
+    AsyncCustomers,
+    AsyncLeads,
+    AsyncPins,
+    AsyncPinTypes,
+    AsyncServicedJobs,
+    AsyncServicePlans,
+    Auth,
+    Customers,
+    Leads,
+    Pins,
+    PinTypes,
+    ServicedJobs,
+    ServicePlans,
+)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -51,6 +66,10 @@ class Rotor(SyncAPIClient):
 
     customers: Customers
     leads: Leads
+    pins: Pins
+    pin_types: PinTypes
+    service_plans: ServicePlans
+    serviced_jobs: ServicedJobs
     auth: Auth
 
     def __init__(
@@ -73,6 +92,10 @@ class Rotor(SyncAPIClient):
         )
         self.customers = Customers(self)
         self.leads = Leads(self)
+        self.pins = Pins(self)
+        self.pin_types = PinTypes(self)
+        self.service_plans = ServicePlans(self)
+        self.serviced_jobs = ServicedJobs(self)
         self.auth = Auth(self)
 
     @functools.cached_property
@@ -105,6 +128,10 @@ class AsyncRotor(AsyncAPIClient):
 
     customers: AsyncCustomers
     leads: AsyncLeads
+    pins: AsyncPins
+    pin_types: AsyncPinTypes
+    service_plans: AsyncServicePlans
+    serviced_jobs: AsyncServicedJobs
     auth: AsyncAuth
 
     def __init__(
@@ -127,6 +154,10 @@ class AsyncRotor(AsyncAPIClient):
         )
         self.customers = AsyncCustomers(self)
         self.leads = AsyncLeads(self)
+        self.pins = AsyncPins(self)
+        self.pin_types = AsyncPinTypes(self)
+        self.service_plans = AsyncServicePlans(self)
+        self.serviced_jobs = AsyncServicedJobs(self)
         self.auth = AsyncAuth(self)
 
     @functools.cached_property
@@ -174,6 +205,14 @@ class _LeadsWithRawResponse:
         self.create_or_update = _raw(leads.create_or_update)
 
 
+class _ListWithRawResponse(Generic[P, T]):
+    """The raw view of a resource whose only method is ``list`` (pins, pin types, service plans, serviced jobs),
+    generic over that method so the view keeps its signature."""
+
+    def __init__(self, list_method: Callable[P, T]) -> None:
+        self.list = _raw(list_method)
+
+
 class _AuthWithRawResponse:
     def __init__(self, auth: Auth) -> None:
         self.test = _raw(auth.test)
@@ -183,6 +222,10 @@ class RotorWithRawResponse:
     def __init__(self, client: Rotor) -> None:
         self.customers = _CustomersWithRawResponse(client.customers)
         self.leads = _LeadsWithRawResponse(client.leads)
+        self.pins = _ListWithRawResponse(client.pins.list)
+        self.pin_types = _ListWithRawResponse(client.pin_types.list)
+        self.service_plans = _ListWithRawResponse(client.service_plans.list)
+        self.serviced_jobs = _ListWithRawResponse(client.serviced_jobs.list)
         self.auth = _AuthWithRawResponse(client.auth)
 
 
@@ -200,6 +243,11 @@ class _AsyncLeadsWithRawResponse:
         self.create_or_update = _async_raw(leads.create_or_update)
 
 
+class _AsyncListWithRawResponse(Generic[P, T]):
+    def __init__(self, list_method: Callable[P, Awaitable[T]]) -> None:
+        self.list = _async_raw(list_method)
+
+
 class _AsyncAuthWithRawResponse:
     def __init__(self, auth: AsyncAuth) -> None:
         self.test = _async_raw(auth.test)
@@ -209,4 +257,8 @@ class AsyncRotorWithRawResponse:
     def __init__(self, client: AsyncRotor) -> None:
         self.customers = _AsyncCustomersWithRawResponse(client.customers)
         self.leads = _AsyncLeadsWithRawResponse(client.leads)
+        self.pins = _AsyncListWithRawResponse(client.pins.list)
+        self.pin_types = _AsyncListWithRawResponse(client.pin_types.list)
+        self.service_plans = _AsyncListWithRawResponse(client.service_plans.list)
+        self.serviced_jobs = _AsyncListWithRawResponse(client.serviced_jobs.list)
         self.auth = _AsyncAuthWithRawResponse(client.auth)

@@ -105,6 +105,15 @@ def _datetime(value: Any) -> datetime.datetime:
     raise Malformed("", value, "ISO 8601 date-time")
 
 
+def _date(value: Any) -> datetime.date:
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Malformed("", value, "ISO 8601 date")
+
+
 def _uuid(value: Any) -> uuid.UUID:
     if isinstance(value, str):
         try:
@@ -118,7 +127,7 @@ def _rank(tp: Any) -> int:
     # Try specific types before general ones: "active" must become CustomerStatus.ACTIVE, not stay a str.
     if isinstance(tp, type) and (issubclass(tp, enum.Enum) or attrs.has(tp)):
         return 0
-    if tp in (datetime.datetime, uuid.UUID):
+    if tp in (datetime.datetime, datetime.date, uuid.UUID):
         return 1
     return 2
 
@@ -164,6 +173,8 @@ def _checks(tp: Any, ns: dict[str, Any]) -> list[tuple[str, str]]:
             pairs.append(("v.__class__ is list", f"[{decoder}(x, {item_type in STRICT}) for x in v]"))
         elif member is datetime.datetime:
             pairs.append(("v.__class__ is str", "_datetime(v)"))
+        elif member is datetime.date:
+            pairs.append(("v.__class__ is str", "_date(v)"))
         elif member is uuid.UUID:
             pairs.append(("v.__class__ is str", "_uuid(v)"))
         else:
@@ -180,7 +191,13 @@ def describe(tp: Any) -> str:
         return f"array of {describe(typing.get_args(tp)[0])}"
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return f"one of {sorted(m.value for m in tp)}"
-    names = {type(None): "null", float: "number", datetime.datetime: "ISO 8601 date-time", uuid.UUID: "UUID"}
+    names = {
+        type(None): "null",
+        float: "number",
+        datetime.datetime: "ISO 8601 date-time",
+        datetime.date: "ISO 8601 date",
+        uuid.UUID: "UUID",
+    }
     if tp in names:
         return names[tp]
     return "object" if attrs.has(tp) else getattr(tp, "__name__", str(tp))
@@ -244,6 +261,7 @@ def _compile(cls: type) -> Callable[[Any, bool], Any]:
         "_NUMBER": (int, float),
         "_IS_STR": str.__instancecheck__,
         "_datetime": _datetime,
+        "_date": _date,
         "_uuid": _uuid,
     }
     lines = _HEAD.format(name=name).splitlines()

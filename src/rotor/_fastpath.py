@@ -50,7 +50,7 @@ class _Builder:
     def mirror_type(self, tp: Any) -> Any:
         wire: list[Any] = []
         for member in _members(tp):
-            if member in (datetime.datetime, uuid.UUID) or _is_enum(member):
+            if member in (datetime.datetime, datetime.date, uuid.UUID) or _is_enum(member):
                 mapped: Any = str  # parsed in Python, exactly as the generated code does
             elif member is float:
                 mapped = int | float  # keep JSON integers as ints, as the generated code does
@@ -101,6 +101,8 @@ class _Builder:
             code = f"{table}.get({var}, {var})" if str in rest else f"_known({table}, {var})"
         elif rest == [datetime.datetime]:
             code = f"_fromisoformat({var})"
+        elif rest == [datetime.date]:
+            code = f"_date_fromisoformat({var})"
         elif rest == [uuid.UUID]:
             code = f"_UUID({var})"
         elif len(rest) == 1 and isinstance(rest[0], type) and attrs.has(rest[0]):
@@ -121,6 +123,7 @@ class _Builder:
             hints = typing.get_type_hints(cls, localns=vars(_models))
             ns: dict[str, Any] = {"cls": cls, "new": object.__new__, "UNSET": UNSET, "WIRE_UNSET": msgspec.UNSET,
                                   "_fromisoformat": datetime.datetime.fromisoformat, "_UUID": uuid.UUID,
+                                  "_date_fromisoformat": datetime.date.fromisoformat,
                                   "_known": _known}  # fmt: skip
             lines = ["def convert(s):", "    o = new(cls)"]
             for field in attrs.fields(cls):

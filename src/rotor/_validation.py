@@ -6,7 +6,9 @@ Small checks that any resource composes: each returns the value as the generated
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -19,6 +21,8 @@ from rotor_generated.types import UNSET, Unset
 E = TypeVar("E", bound=enum.Enum)
 P = TypeVar("P")
 TagsArg = str | Iterable[str] | None
+DateTimeArg = dt.datetime | dt.date | str | None
+IdArg = uuid.UUID | str | None
 MAX_CONCURRENCY = 32
 
 
@@ -67,6 +71,50 @@ def tags(value: TagsArg) -> str | Unset:
     if not items:
         raise InvalidParameterError("tags", "must name at least one tag")
     return ",".join(tag.strip() for tag in items)
+
+
+def date_filter(name: str, value: object) -> dt.date | dt.datetime:
+    """A date or an aware date-time, from the object or its ISO 8601 string; a naive one is refused: the API
+    documents no time zone, so a datetime without one could mean any instant (ASSUMPTION A29 in the spec)."""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+        except ValueError:
+            raise InvalidParameterError(name, f"must be an ISO 8601 date or date-time, got {value!r}") from None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise InvalidParameterError(
+                name, f"must carry a time zone (the API documents none to assume), got naive {value.isoformat()}"
+            )
+        return value
+    if isinstance(value, dt.date):
+        return value
+    raise InvalidParameterError(name, f"must be a datetime, a date or an ISO 8601 string, got {type(value).__name__}")
+
+
+def datetime_filter(name: str, value: DateTimeArg, *, end: bool = False) -> dt.datetime | Unset:
+    """One end of an inclusive date-time range, as the builder sends it; None means "not given". A date stands for
+    that whole UTC day: its first instant as a start, its last as an ``end``."""
+    if value is None:
+        return UNSET
+    checked = date_filter(name, value)
+    if isinstance(checked, dt.datetime):
+        return checked
+    return dt.datetime.combine(checked, dt.time.max if end else dt.time.min, tzinfo=dt.UTC)
+
+
+def uuid_filter(name: str, value: IdArg) -> uuid.UUID | Unset:
+    """A filter by id that the API types as a UUID: a ``uuid.UUID`` or its string; None means "not given"."""
+    if value is None:
+        return UNSET
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            pass
+    raise InvalidParameterError(name, f"must be a UUID, got {value!r}")
 
 
 def concurrency(value: object) -> int:

@@ -26,13 +26,15 @@ if TYPE_CHECKING:
     from rotor.testing.harness import LiveMockRotorAPI, MockRotorAPI
 
 MARKER = "rotor_mock"
-OPTIONS = ("customers", "leads", "seed", "daily_quota", "keys", "faults", "churn")
+OPTIONS = ("customers", "leads", "pins", "pin_types", "service_plans", "serviced_jobs", "seed", "daily_quota", "keys",
+           "faults", "churn")  # fmt: skip
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        f"{MARKER}(customers=2500, leads=600, seed=0, daily_quota=1000, keys=None, faults=None, churn=None): "
+        f"{MARKER}(customers=2500, leads=600, pins=400, pin_types=6, service_plans=500, serviced_jobs=1500, seed=0, "
+        "daily_quota=1000, keys=None, faults=None, churn=None): "
         "options of the mock the rotor_mock and rotor_mock_server fixtures give this test",
     )
 

@@ -146,7 +146,7 @@ def test_a_wrong_marker_fails_its_test_with_a_clear_message(pytester: pytest.Pyt
     )
     result.assert_outcomes(passed=1, errors=1)
     result.stdout.fnmatch_lines(
-        ["*@pytest.mark.rotor_mock takes keyword options customers, leads, seed, * got 50, customer"]
+        ["*@pytest.mark.rotor_mock takes keyword options customers, leads, pins, * got 50, customer"]
     )
 
 

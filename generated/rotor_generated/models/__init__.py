@@ -7,6 +7,7 @@ from .customer import Customer
 from .customer_list_response import CustomerListResponse
 from .customer_response import CustomerResponse
 from .customer_status import CustomerStatus
+from .customer_summary import CustomerSummary
 from .customer_upsert_params import CustomerUpsertParams
 from .customer_upsert_result import CustomerUpsertResult
 from .error_response import ErrorResponse
@@ -19,8 +20,20 @@ from .lead_response import LeadResponse
 from .lead_upsert_params import LeadUpsertParams
 from .lead_upsert_result import LeadUpsertResult
 from .pagination import Pagination
+from .pin import Pin
+from .pin_creator import PinCreator
+from .pin_list_response import PinListResponse
+from .pin_type import PinType
+from .pin_type_list_response import PinTypeListResponse
 from .rotor_api_version import RotorApiVersion
+from .service_frequency import ServiceFrequency
+from .service_plan import ServicePlan
+from .service_plan_list_response import ServicePlanListResponse
+from .service_plan_status import ServicePlanStatus
+from .serviced_job import ServicedJob
+from .serviced_job_list_response import ServicedJobListResponse
 from .success_status import SuccessStatus
+from .user import User
 
 __all__ = (
     "Address",
@@ -30,6 +43,7 @@ __all__ = (
     "CustomerListResponse",
     "CustomerResponse",
     "CustomerStatus",
+    "CustomerSummary",
     "CustomerUpsertParams",
     "CustomerUpsertResult",
     "ErrorResponse",
@@ -42,6 +56,18 @@ __all__ = (
     "LeadUpsertParams",
     "LeadUpsertResult",
     "Pagination",
+    "Pin",
+    "PinCreator",
+    "PinListResponse",
+    "PinType",
+    "PinTypeListResponse",
     "RotorApiVersion",
+    "ServicedJob",
+    "ServicedJobListResponse",
+    "ServiceFrequency",
+    "ServicePlan",
+    "ServicePlanListResponse",
+    "ServicePlanStatus",
     "SuccessStatus",
+    "User",
 )

@@ -61,6 +61,23 @@ def page(envelope: type[ListEnvelope[ItemT]]) -> Decoder[ListEnvelope[ItemT], Pa
     return Decoder(envelope, finish)
 
 
+class ItemsEnvelope(Protocol[ItemT_co]):
+    """``{data: [...]}``: a list that is not paginated."""
+
+    @property
+    def data(self) -> Sequence[ItemT_co] | None: ...
+
+
+def items(envelope: type[ItemsEnvelope[ItemT]]) -> Decoder[ItemsEnvelope[ItemT], list[ItemT]]:
+    """A whole list in one answer (no pagination): its items (none when ``data`` is absent)."""
+    register_strict(envelope)
+
+    def finish(body: ItemsEnvelope[ItemT]) -> list[ItemT]:
+        return [] if body.data is None else list(body.data)
+
+    return Decoder(envelope, finish)
+
+
 def record(envelope: type[RecordEnvelope[ItemT]]) -> Decoder[RecordEnvelope[ItemT], ItemT]:
     """A single-record answer: the record, which must be there."""
     register_strict(envelope)

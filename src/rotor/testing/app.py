@@ -32,8 +32,11 @@ from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
 from rotor.testing.leads import LeadStore
 from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, check_table
+from rotor.testing.pins import PinStore, PinTypeStore
 from rotor.testing.rejects import Reject, error, validation_error
 from rotor.testing.request_ids import RequestIds
+from rotor.testing.service_plans import ServicePlanStore
+from rotor.testing.serviced_jobs import ServicedJobStore
 from rotor.testing.spec import load as load_spec
 from rotor.testing.store import ApiKey, KeyRing, RecordStore
 
@@ -45,9 +48,11 @@ API_VERSION_HEADER = "rotor-api-version"
 TEST_API_KEY = "rotor_mock_full0test0secret"
 READ_ONLY_API_KEY = "rotor_mock_readonly0secret"
 NO_SCOPE_API_KEY = "rotor_mock_noscope0secret"
+READ_SCOPES = ("customers:read", "leads:read", "pins:read", "pin-types:read", "service-plans:read",
+               "serviced-jobs:read")  # fmt: skip
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
-    TEST_API_KEY: ("customers:read", "customers:write", "leads:read", "leads:write"),
-    READ_ONLY_API_KEY: ("customers:read", "leads:read"),
+    TEST_API_KEY: (*READ_SCOPES, "customers:write", "leads:write"),
+    READ_ONLY_API_KEY: READ_SCOPES,
     NO_SCOPE_API_KEY: (),
 }
 
@@ -129,12 +134,13 @@ class Stores(Mapping[str, RecordStore]):
         self.seed = seed
         self._made: dict[str, RecordStore] = {}
         # A served mock makes a store in its server thread while a test may ask for it in its own: made once.
-        self._making = threading.Lock()
+        # Reentrant: a store's records point at another's (a plan's customer), made first when needed.
+        self._making = threading.RLock()
 
     def __getitem__(self, name: str) -> RecordStore:
         with self._making:
             if name not in self._made:
-                self._made[name] = self.types[name].seeded(self.counts[name], self.seed)
+                self._made[name] = self.types[name].seeded(self.counts[name], self.seed, self)
             return self._made[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -156,13 +162,24 @@ class MockRotor:
     """A stateful stand-in for the Rotor API. ``app`` is the ASGI app; everything else is its state."""
 
     operations: ClassVar[Mapping[str, Operation]] = OPERATIONS
-    store_types: ClassVar[Mapping[str, type[RecordStore]]] = {"customers": CustomerStore, "leads": LeadStore}
+    store_types: ClassVar[Mapping[str, type[RecordStore]]] = {
+        "customers": CustomerStore,
+        "leads": LeadStore,
+        "pin_types": PinTypeStore,
+        "pins": PinStore,
+        "service_plans": ServicePlanStore,
+        "serviced_jobs": ServicedJobStore,
+    }
 
     def __init__(
         self,
         *,
         customers: int = 2500,
         leads: int = 600,
+        pins: int = 400,
+        pin_types: int = 6,
+        service_plans: int = 500,
+        serviced_jobs: int = 1500,
         seed: int = 0,
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
@@ -171,7 +188,9 @@ class MockRotor:
     ) -> None:
         check_table(self.operations, [op["operationId"] for _, _, op in _spec_operations()], self.store_types)
         self.seed = seed
-        self.stores = Stores(self.store_types, {"customers": customers, "leads": leads}, seed)
+        counts = {"customers": customers, "leads": leads, "pins": pins, "pin_types": pin_types}
+        counts |= {"service_plans": service_plans, "serviced_jobs": serviced_jobs}
+        self.stores = Stores(self.store_types, counts, seed)
         self.keys = KeyRing(keys if keys is not None else DEFAULT_KEYS, daily_quota)
         self.faults = faults or Faults()
         self.churn = churn  # records changing as clients read (None: the data changes only by upserts)

@@ -39,6 +39,8 @@ from rotor.testing.store import RecordStore
 
 Kind = Literal["inserts", "updates", "status_flips"]
 KINDS: tuple[Kind, ...] = ("inserts", "updates", "status_flips")
+# The resources churn writes to, through their stores' upsert (the read-only lists have no write path yet).
+CHURNED = ("customers", "leads")
 
 # A client paused mid-export (a debugger, a laptop lid) would otherwise make its next request apply minutes of
 # events at once, each an O(records) upsert lookup, and time out. Past this many events of one kind for one
@@ -97,7 +99,7 @@ class Churn:
     def attach(self, stores: Mapping[str, RecordStore], types: Mapping[str, type[RecordStore]]) -> None:
         """Churn these stores (the mock's, made on first use: with churn, a catch-up makes them). Stores are looked
         up at each event, so after ``MockRotor.reset()`` the new stores are the ones churned."""
-        names = list(types) if self.resources is None else list(self.resources)
+        names = [name for name in types if name in CHURNED] if self.resources is None else list(self.resources)
         unknown = [name for name in names if name not in types]
         if unknown:
             raise ValueError(f"churn names resources the mock does not have: {', '.join(unknown)}")

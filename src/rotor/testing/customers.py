@@ -20,7 +20,7 @@ class CustomerStore(RecordStore):
     new_ids = "new-ids"
 
     @classmethod
-    def seeded(cls, count: int, seed: int) -> Self:
+    def seeded(cls, count: int, seed: int, stores: Mapping[str, RecordStore]) -> Self:
         return cls(data.generate(count, seed), seed=seed)
 
     def apply(self, item: Stored, body: Mapping[str, Any]) -> None:

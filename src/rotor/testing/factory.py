@@ -18,6 +18,10 @@ class MockFactory:
         *,
         customers: int = ...,
         leads: int = ...,
+        pins: int = ...,
+        pin_types: int = ...,
+        service_plans: int = ...,
+        serviced_jobs: int = ...,
         seed: int = ...,
         daily_quota: int = ...,
         keys: Mapping[str, Iterable[str]] | None = ...,
@@ -32,6 +36,10 @@ class MockFactory:
         *,
         customers: int = ...,
         leads: int = ...,
+        pins: int = ...,
+        pin_types: int = ...,
+        service_plans: int = ...,
+        serviced_jobs: int = ...,
         seed: int = ...,
         daily_quota: int = ...,
         keys: Mapping[str, Iterable[str]] | None = ...,
@@ -45,6 +53,10 @@ class MockFactory:
         *,
         customers: int = 2500,
         leads: int = 600,
+        pins: int = 400,
+        pin_types: int = 6,
+        service_plans: int = 500,
+        serviced_jobs: int = 1500,
         seed: int = 0,
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
@@ -58,8 +70,16 @@ class MockFactory:
         fields, ``churn`` a ``Churn`` (copied) or a dict of its fields. With the defaults,
         ``client.customers.list().total`` is 2258 (archived customers excluded).
         """
+        counts = {"pins": pins, "pin_types": pin_types, "service_plans": service_plans, "serviced_jobs": serviced_jobs}
         state = make_mock(
-            customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults, churn=churn
+            customers=customers,
+            leads=leads,
+            **counts,
+            seed=seed,
+            daily_quota=daily_quota,
+            keys=keys,
+            faults=faults,
+            churn=churn,
         )
         mock = LiveMockRotorAPI(state) if served else MockRotorAPI(state)
         self.made.append(mock)

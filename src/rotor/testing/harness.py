@@ -32,6 +32,10 @@ def make_mock(
     *,
     customers: int = 2500,
     leads: int = 600,
+    pins: int = 400,
+    pin_types: int = 6,
+    service_plans: int = 500,
+    serviced_jobs: int = 1500,
     seed: int = 0,
     daily_quota: int = 1000,
     keys: Mapping[str, Iterable[str]] | None = None,
@@ -44,15 +48,24 @@ def make_mock(
     if isinstance(faults, Mapping):
         faults = Faults(**faults)
     churn = Churn(**churn) if isinstance(churn, Mapping) else attrs.evolve(churn) if churn is not None else None
+    counts = {"pins": pins, "pin_types": pin_types, "service_plans": service_plans, "serviced_jobs": serviced_jobs}
     return MockRotor(
-        customers=customers, leads=leads, seed=seed, daily_quota=daily_quota, keys=keys, faults=faults, churn=churn
+        customers=customers,
+        leads=leads,
+        **counts,
+        seed=seed,
+        daily_quota=daily_quota,
+        keys=keys,
+        faults=faults,
+        churn=churn,
     )
 
 
 class MockRotorAPI:
     """A fresh mock served in-process: clients reach it through an httpx transport, no socket.
 
-    Options are those of ``make_mock``: ``customers`` (2500), ``leads`` (600), ``seed`` (0), ``daily_quota``
+    Options are those of ``make_mock``: ``customers`` (2500), ``leads`` (600), ``pins`` (400), ``pin_types`` (6),
+    ``service_plans`` (500), ``serviced_jobs`` (1500), ``seed`` (0), ``daily_quota``
     (1000), ``keys`` (key -> scopes; the first is the one clients use), ``faults`` and ``churn``. With the defaults,
     ``client.customers.list().total`` is 2258: archived customers are listed only with ``archived=True``.
     """

@@ -43,7 +43,7 @@ class LeadStore(RecordStore):
     new_ids = "new-lead-ids"  # not the customers' stream: a lead and a customer created alike get different ids
 
     @classmethod
-    def seeded(cls, count: int, seed: int) -> Self:
+    def seeded(cls, count: int, seed: int, stores: Mapping[str, RecordStore]) -> Self:
         return cls(lead_data.generate(count, seed), seed=seed)
 
     def new_record(self, record_id: str, created_at: str) -> Record:

@@ -42,7 +42,7 @@ Handler = Callable[[Call], tuple[int, Any]]  # -> (status, JSON body)
 @attrs.frozen
 class Operation:
     handler: Handler
-    # ASSUMPTION (A11, A25 in the spec): the scope a key needs. None means nobody said, which the startup check
+    # ASSUMPTION (A11, A25, A26 in the spec): the scope a key needs. None means nobody said, which the startup check
     # refuses: an operation open to any key says so with ANY_KEY.
     scope: str | None = None
     store: str | None = None  # the name of the store the handler works on, if any
@@ -68,6 +68,11 @@ def list_records(call: Call) -> tuple[int, Any]:
     return 200, {"data": items, "pagination": pagination, "status": "success"}
 
 
+def list_all(call: Call) -> tuple[int, Any]:
+    """A list that is not paginated (pin types): every record, in the store's stable order."""
+    return 200, {"data": call.records().matching(call.records().filters(call.params)), "status": "success"}
+
+
 def retrieve_record(call: Call) -> tuple[int, Any]:
     found = call.records().get(call.params["id"])
     if found is None:
@@ -90,6 +95,11 @@ OPERATIONS: Mapping[str, Operation] = {
     "listLeads": Operation(list_records, "leads:read", "leads"),
     "retrieveLead": Operation(retrieve_record, "leads:read", "leads"),
     "createOrUpdateLead": Operation(upsert_record, "leads:write", "leads"),
+    # ASSUMPTION (A26 in the spec): each of these reads needs a scope named after its path.
+    "listPins": Operation(list_records, "pins:read", "pins"),
+    "listPinTypes": Operation(list_all, "pin-types:read", "pin_types"),
+    "listServicePlans": Operation(list_records, "service-plans:read", "service_plans"),
+    "listServicedJobs": Operation(list_records, "serviced-jobs:read", "serviced_jobs"),
 }
 
 

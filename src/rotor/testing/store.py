@@ -1,9 +1,10 @@
 """The mock's state: records with the documented filter, paging and upsert rules; keys, scopes and quotas.
 
-``RecordStore`` holds what every resource shares (customers, leads): lists filtered by archived, equality, tags
-(any of) and a case-insensitive search, newest first and cached per query; the upsert's lookup by id, then phone,
-then email, with tags merged. A subclass says which fields are filtered and searched, and how a request body
-becomes a record and a record the upsert's flat answer.
+``RecordStore`` holds what every resource shares: lists filtered by archived, equality (of a field or a nested
+one), tags (any of), a case-insensitive search and inclusive date-time ranges, newest first and cached per query;
+the upsert's lookup by id, then phone, then email, with tags merged. A subclass says which fields are filtered and
+searched, and how a request body becomes a record and a record the upsert's flat answer (list-only resources have
+no upsert).
 """
 
 from __future__ import annotations
@@ -35,14 +36,18 @@ class Filters:
     """One list query's filters, as the store applies them (hashable: the store caches results per query)."""
 
     archived: bool = False
-    equal: tuple[tuple[str, Any], ...] = ()  # (field, value): customers' status, leads' stage
+    equal: tuple[tuple[str, Any], ...] = ()  # (parameter, value): customers' status, leads' stage
     tags: tuple[str, ...] = ()
     search: str | None = None
+    ranges: tuple[tuple[str, datetime | None, datetime | None], ...] = ()  # (field, start, end), both inclusive
+    hidden: tuple[tuple[str, Any], ...] = ()  # (key, value) of state the API does not show (``Stored.extra``)
 
 
 class RecordStore:
     noun: ClassVar[str]  # "Customer": the upsert's message says "Customer created successfully"
     equality_filters: ClassVar[tuple[str, ...]]  # query parameters kept when the field of that name equals them
+    field_of: ClassVar[Mapping[str, str]] = {}  # parameter -> the (dotted) field it compares with, where they differ
+    range_filters: ClassVar[Mapping[str, tuple[str, str]]] = {}  # date-time field -> (start, end) parameters
     searched_fields: ClassVar[tuple[str, ...]]
     upsert_keys: ClassVar[tuple[str, ...]] = ("phone", "email")  # documented order: phone first, then email
     new_ids: ClassVar[str]  # names the seeded stream that created records take their ids from
@@ -59,8 +64,9 @@ class RecordStore:
             self.add(record, archived=archived)
 
     @classmethod
-    def seeded(cls, count: int, seed: int) -> Self:
-        """``count`` records of the resource's data set for ``seed``."""
+    def seeded(cls, count: int, seed: int, stores: Mapping[str, RecordStore]) -> Self:
+        """``count`` records of the resource's data set for ``seed``; ``stores`` are the mock's others, for the
+        records this resource's point at (a service plan's customer, a pin's type)."""
         raise NotImplementedError
 
     def __len__(self) -> int:
@@ -86,16 +92,30 @@ class RecordStore:
         tags = tuple(t.strip() for t in str(params.get("tags") or "").split(",") if t.strip())
         return Filters(
             archived=bool(params.get("archived", False)),
-            equal=tuple((name, params[name]) for name in self.equality_filters if params.get(name) is not None),
+            # UUID parameters arrive parsed; records hold their ids as strings.
+            equal=tuple(
+                (name, str(params[name]) if isinstance(params[name], uuid.UUID) else params[name])
+                for name in self.equality_filters
+                if params.get(name) is not None
+            ),
             tags=tags,
             search=params.get("search") or None,
+            ranges=tuple(
+                (field, params.get(start), params.get(end))
+                for field, (start, end) in self.range_filters.items()
+                if params.get(start) is not None or params.get(end) is not None
+            ),
         )
 
     def matches(self, item: Stored, filters: Filters) -> bool:
         record = item.record
         if item.archived and not filters.archived:
             return False
-        if any(record.get(name) != value for name, value in filters.equal):
+        if any(field(record, self.field_of.get(name, name)) != value for name, value in filters.equal):
+            return False
+        if any(item.extra.get(key) != value for key, value in filters.hidden):
+            return False
+        if filters.ranges and not all(in_range(field(record, f), start, end) for f, start, end in filters.ranges):
             return False
         if filters.tags and not self.has_tags(record.get("tags") or [], filters.tags):
             return False
@@ -171,6 +191,23 @@ class RecordStore:
     def flat(self, item: Stored) -> Record:
         """The upsert's answer for a stored record."""
         raise NotImplementedError
+
+
+def field(record: Record, dotted: str) -> Any:
+    """A record's field, or a nested one (``sold_by.user_id``); None when any part is missing."""
+    value: Any = record
+    for part in dotted.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def in_range(value: Any, start: datetime | None, end: datetime | None) -> bool:
+    """Whether a record's date-time (an ISO string) lies in the inclusive range; a record without one never does
+    (ASSUMPTION A34 in the spec)."""
+    if not isinstance(value, str):
+        return False
+    moment = datetime.fromisoformat(value)
+    return (start is None or start <= moment) and (end is None or moment <= end)
 
 
 @attrs.define
