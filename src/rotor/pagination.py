@@ -23,6 +23,7 @@ from typing import Any, Generic, Protocol, TypeVar
 from rotor._budget import RequestBudget
 from rotor._exact import ExactWalk, PageFacts, Read
 from rotor._exceptions import RotorError
+from rotor._logging import logger
 from rotor._query import ListQuery
 from rotor._validation import concurrency as checked_concurrency
 from rotor_generated.models import Pagination
@@ -105,6 +106,13 @@ class Walked(Generic[PageT]):
         self.fresh = fresh
 
 
+def _warn_if_unproven(walk: ExactWalk) -> None:
+    # Never silently: an export reports this in its result; a plain iteration has only the log to say it.
+    if not walk.complete:
+        logger.warning("the data changed during iteration and %d page boundaries could not be proven: "
+                       "records may be missing (drift: %s)", walk.drift.unproven, walk.drift)  # fmt: skip
+
+
 def _query_for(page: BasePage[Any], read: Read) -> ListQuery:
     return page.query.at_page(read.page).with_limit(read.limit)
 
@@ -136,6 +144,7 @@ class SyncPage(BasePage[ItemT]):
         while (read := walk.next_read(budget.remaining)) is not None:
             page = self._fetch(_query_for(self, read), budget)
             yield Walked(page, walk.accept(page.facts, page.data))
+        _warn_if_unproven(walk)
 
     def iter_pages(self, *, max_requests: int | None = None) -> Iterator[SyncPage[ItemT]]:
         for step in self.walk(max_requests=max_requests):
@@ -185,6 +194,7 @@ class AsyncPage(BasePage[ItemT]):
                     task = ahead.pop(read.page, None)
                 page = await (task if task is not None else self._fetch(_query_for(self, read), budget))
                 yield Walked(page, walk.accept(page.facts, page.data))
+            _warn_if_unproven(walk)
         finally:
             for task in ahead.values():  # the consumer stopped early, a fetch failed, or the set ended sooner
                 task.cancel()

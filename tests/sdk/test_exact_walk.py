@@ -361,3 +361,17 @@ def test_early_stop_costs_only_the_pages_reached(router: respx.MockRouter) -> No
 
     assert asyncio.run(run(1, 150, 100)) == 2  # a plain walk reads only what the loop reaches
     assert asyncio.run(run(8, 1001, 1000)) <= 2 + 7  # reading ahead: at most concurrency - 1 pages more
+
+
+def test_an_iteration_that_cannot_prove_itself_says_so_in_the_log(
+    flavor: Flavor, router: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    def no_totals(request: httpx.Request) -> httpx.Response:
+        page = int(request.url.params["page"])
+        data = [{"id": f"c{i}"} for i in range((page - 1) * 10, min(page * 10, 25))]
+        return httpx.Response(200, json={"data": data, "pagination": {"page": page, "limit": 10}})
+
+    router.get("/customers").mock(side_effect=no_totals)
+    with caplog.at_level("WARNING", logger="rotor"):
+        assert len(_iterate(flavor, flavor.make(), 1, 10)) == 25
+    assert "could not be proven" in caplog.text
