@@ -38,6 +38,23 @@ def _drop_param(name: str) -> Edit:
     return edit
 
 
+def _drop_param_of(path: str, name: str) -> Edit:
+    def edit(s: dict[str, Any]) -> None:
+        op = s["paths"][path]["get"]
+        op["parameters"] = [p for p in op["parameters"] if p.get("name") != name]
+
+    return edit
+
+
+def _param_of(path: str, name: str, **changes: Any) -> Edit:
+    def edit(s: dict[str, Any]) -> None:
+        for p in s["paths"][path]["get"]["parameters"]:
+            if p.get("name") == name:
+                p.update(changes)
+
+    return edit
+
+
 def _add_param(required: bool) -> Edit:
     def edit(s: dict[str, Any]) -> None:
         _list_get(s)["parameters"].append(
@@ -231,6 +248,39 @@ CASES: list[tuple[str, Edit, set[str], bool]] = [
         False,
     ),
     ("bump the API version", _bump_version, {"api-version-changed"}, False),
+    # The read-only lists: their own parameters, enums and required-everywhere items.
+    ("remove the pin types list", _delete(["paths", "/pin-types"]), {"operation-removed"}, True),
+    ("remove a pin filter", _drop_param_of("/pins", "pin_type_id"), {"parameter-removed"}, True),
+    (
+        "change the completed-jobs default",
+        _param_of("/serviced-jobs", "only_completed", schema={"type": "boolean", "default": False}),
+        {"default-changed"},
+        True,
+    ),
+    (
+        "add a service frequency (a filter's enum; plans answer free text)",
+        _enum("ServiceFrequency", add="Fortnightly"),
+        {"request-enum-value-added"},
+        False,
+    ),
+    (
+        "drop a service plan status (a filter's enum; plans answer a boolean)",
+        _enum("ServicePlanStatus", drop="inactive"),
+        {"request-enum-value-removed"},
+        True,
+    ),
+    (
+        "a pin's field no longer required",
+        _set(["components", "schemas", "Pin", "required"], ["id", "created_at", "location", "pin_type"]),
+        {"response-field-became-optional"},
+        True,
+    ),
+    (
+        "add a pin type field",
+        _set(["components", "schemas", "PinType", "properties", "icon"], {"type": "string"}),
+        {"response-field-added"},
+        False,
+    ),
 ]
 
 
