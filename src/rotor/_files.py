@@ -56,9 +56,13 @@ def open_part(part: Path, *, keep_bytes: int | None) -> BinaryIO:
     return os.fdopen(fd, "wb")
 
 
+def _tmp(path: Path) -> Path:
+    return path.with_name(path.name + ".tmp")
+
+
 def write_state(path: Path, state: dict[str, object]) -> None:
     """Readers see the previous state or this one, never half of one (a temporary file, then ``os.replace``)."""
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = _tmp(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
     with os.fdopen(fd, "wb") as out:
         out.write(orjson.dumps(state))
@@ -79,7 +83,7 @@ def commit(out: BinaryIO, part: Path, target: Path, state: Path) -> None:
     os.fsync(out.fileno())
     out.close()
     os.replace(part, target)
-    discard(state)
+    discard(state, _tmp(state))  # the temporary one too, left if a run was killed while writing it
 
 
 def discard(*paths: Path) -> None:
