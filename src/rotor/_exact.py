@@ -17,10 +17,11 @@ heals it by reading, now, a page placed around the end of the proven run (its ``
 covers the estimated gap), until a page overlaps both sides, or the set's end. A boundary that cannot be healed
 within ``MAX_HEAL_READS`` reads, or within the request budget, is counted as unproven.
 
-What it cannot see: between two reads of adjacent pages, one record entering the set *behind* the boundary and
-another leaving *before* it leave ``total`` unchanged while shifting the boundary back by one. New records only
-ever enter at the front, so an unfiltered walk, or any walk while records are only created, cannot meet this;
-a filtered walk during status changes can, and only when the entries and exits between two reads cancel out.
+Proof by count has one hole: between two reads, one record entering the set *behind* the boundary and another
+leaving *before* it leave ``total`` unchanged while moving the boundary back by one. New records only ever enter
+at the front, so an unfiltered set cannot meet it (its entries never land behind a boundary). A filtered set can
+(a status change brings a record in anywhere), so once a filtered walk has seen its total move, it stops taking
+equal totals as proof and heals every boundary that no overlap proves: one read each, within the budget.
 
 This module does no I/O: ``SyncPage`` and ``AsyncPage`` (``pagination.py``) run the same walk, one page at a time
 or with pages fetched ahead, so the sync and async clients behave the same by construction.
@@ -109,8 +110,11 @@ class ExactWalk:
     """The state of one walk over a list: feed it every page read (``accept``), ask it what to read
     (``next_read``). Pages must be accepted in the order ``next_read`` named them."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, *, filtered: bool = False) -> None:
         self.limit = limit
+        # A filtered set (by status, tags, a search...) gains members anywhere in the order, not only at the front,
+        # so once its total has moved, equal totals on two sides of a boundary no longer prove nothing slipped.
+        self.filtered = filtered
         self.drift = Drift()
         self.seen: set[str] = set()
         self._proven: set[str] = set()
@@ -135,6 +139,7 @@ class ExactWalk:
             "heal_reads": self._heal_reads,
             "bias": self._bias,
             "latest_total": self._latest_total,
+            "filtered": self.filtered,
             "ended": self._ended,
             "drift": self.drift.to_dict(),
         }
@@ -147,7 +152,7 @@ class ExactWalk:
         def page(value: dict[str, Any] | None) -> PageFacts | None:
             return None if value is None else PageFacts(**{**value, "ids": tuple(value["ids"])})
 
-        walk = cls(int(checkpoint["limit"]))
+        walk = cls(int(checkpoint["limit"]), filtered=bool(checkpoint["filtered"]))
         walk.seen = set(seen)
         walk._frontier, walk._pending = page(checkpoint["frontier"]), page(checkpoint["pending"])
         walk._last_main = page(checkpoint["last_main"])
@@ -237,6 +242,8 @@ class ExactWalk:
             return None
         if not frontier.ids or (not page.ids and not page.is_last()):
             return None  # an empty page before the end: the server contradicts its own total
+        if self.filtered and self.drift.changed:
+            return False  # see __init__: only a read across the boundary can prove it now
         adjacent = page.number == frontier.number + 1 and page.limit == frontier.limit == self.limit
         return adjacent and page.total == frontier.total and len(frontier.ids) == frontier.limit
 

@@ -119,7 +119,7 @@ class ExportJob:
         self.identity = {"model": model.__name__, "format": str(self.format), "query": _query_key(query)}
         self.written = self.pages = self.retries = 0
         self.resumed = False
-        self.walk = ExactWalk(query.limit)
+        self.walk = ExactWalk(query.limit, filtered=query.filtered)
         saved = self._resumable() if resume else None
         self._out: BinaryIO = _files.open_part(self.part, keep_bytes=saved["bytes"] if saved else None)
         if saved is not None:

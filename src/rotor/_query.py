@@ -10,6 +10,7 @@ import attrs
 
 from rotor import _constants
 from rotor._validation import int_in
+from rotor_generated.types import UNSET
 
 
 @attrs.frozen
@@ -17,6 +18,11 @@ class ListQuery:
     filters: Mapping[str, Any]
     limit: int
     page: int
+
+    @property
+    def filtered(self) -> bool:
+        """Narrowed by anything but ``archived``: a record can enter or leave the set by changing."""
+        return any(value not in (None, UNSET) for name, value in self.filters.items() if name != "archived")
 
     def to_kwargs(self) -> dict[str, Any]:
         return {**self.filters, "limit": self.limit, "page": self.page}

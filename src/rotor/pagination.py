@@ -86,7 +86,7 @@ class BasePage(Generic[ItemT]):
         """Accept this page into ``walk`` (a new walk from here by default) and check the plan against the budget
         (by default one counting this page's requests against ``max_requests``): refused here, before another
         request, when the pages ``total`` promises do not fit."""
-        walk = walk or ExactWalk(self.limit)
+        walk = walk or ExactWalk(self.limit, filtered=self.query.filtered)
         budget = budget or RequestBudget(max_requests, spent=1 + self.retries_taken)
         fresh = walk.accept(self.facts, self.data)
         budget.check_plan(walk.planned_reads())

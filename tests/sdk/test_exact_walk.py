@@ -131,7 +131,8 @@ def test_with_records_leaving_and_entering_an_export_is_exact_or_says_it_is_not(
     client = flavor.make()
     path = tmp_path / f"export-{flavor}-{random.random()}.jsonl"
     options: dict[str, Any] = {"concurrency": concurrency} if flavor.is_async else {}
-    result = flavor.run(lambda: client.customers.export(path, **options))
+    # A filtered export (the server ignores the filter; its changes are what a status filter would see).
+    result = flavor.run(lambda: client.customers.export(path, status="active", **options))
     ids = [orjson.loads(line)["id"] for line in path.read_bytes().splitlines()]
     assert len(ids) == len(set(ids)) == result.written
     lost = server.stayed() - set(ids)
@@ -192,6 +193,20 @@ def test_the_walk_alone_heals_a_gap_and_counts_it() -> None:
     walk.accept(healing, list(healing.ids))
     assert walk.next_read() is None
     assert walk.complete and walk.drift.healed == 1 and walk.drift.heal_reads == 1
+
+
+@pytest.mark.parametrize("filtered", [False, True])
+def test_equal_totals_prove_a_boundary_until_a_filtered_set_has_moved(filtered: bool) -> None:
+    # Page 2's total moved (an entry behind the edge and an exit before it would look the same for page 3).
+    walk = ExactWalk(limit=2, filtered=filtered)
+    for facts in (
+        PageFacts(number=1, limit=2, total=6, has_more=True, ids=("a", "b")),
+        PageFacts(number=2, limit=2, total=5, has_more=True, ids=("b", "d")),  # overlap: proven all the same
+        PageFacts(number=3, limit=2, total=5, has_more=False, ids=("e", "f")),  # same total as page 2, no overlap
+    ):
+        walk.accept(facts, list(facts.ids))
+    read = walk.next_read()
+    assert (read is not None and read.heal) is filtered  # a filtered set heals it; an unfiltered one cannot slip
 
 
 @given(first=st.integers(0, 50_000), width=st.integers(0, 999))
