@@ -134,7 +134,7 @@ def _mock_main() -> Callable[..., int]:
     "serve",
     context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
     add_help_option=False,
-    epilog="Flags as scripts/mock (rotor mock serve --help lists them).",
+    epilog="Example:\n\n  $ rotor mock serve --port 8787 --daily-quota 50 --env-file mock.env",
 )
 def mock_serve(ctx: typer.Context) -> None:
     """Serve the mock on 127.0.0.1 until stopped, with the flags of scripts/mock (--port, --seed, --customers,
