@@ -11,12 +11,15 @@ import pytest
 import typer
 
 import rotor
-from rotor import cli
+from rotor import cli as rotor_cli
 from rotor.cli.app import app
+from rotor.cli.errors import ExitCode
 from rotor.cli.options import REQUEST_OPTIONS
 from rotor.cli.resources import RESOURCES
 from rotor.resources._base import SyncRecords
+from rotor.testing import LiveMockRotorAPI
 from rotor.testing.__main__ import make_parser
+from rotor.testing.server import free_port
 from tests.cli.conftest import CLI, ROTOR
 
 ROOT = typer.main.get_command(app)
@@ -78,13 +81,15 @@ def test_mock_serve_takes_the_flags_of_scripts_mock(cli: CLI) -> None:
     assert cli("mock", "serve", "--port", "-1").returncode == 2  # the mock's own check, a usage error
 
 
-def test_mock_env_prints_exports(cli: CLI) -> None:
-    proc = cli("mock", "env", "--port", "8787")
+def test_mock_env_prints_exports(cli: CLI, served: LiveMockRotorAPI) -> None:
+    port = served.server.port
+    proc = cli("mock", "env", "--port", str(port))
     assert proc.stdout.splitlines() == [
-        "export ROTOR_BASE_URL=http://127.0.0.1:8787/open-api",
+        f"export ROTOR_BASE_URL=http://127.0.0.1:{port}/open-api",
         "export ROTOR_API_KEY=rotor_mock_full0test0secret",
     ]
     assert cli("mock", "env").returncode == 2
+    assert cli("mock", "env", "--port", str(free_port()), "--wait", "0.2").returncode == ExitCode.NETWORK
 
 
 def test_version_and_completion(cli: CLI) -> None:
@@ -97,7 +102,7 @@ def test_version_and_completion(cli: CLI) -> None:
 def test_without_the_extra_rotor_says_what_to_install(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "rich" else real(name))
-    assert cli.main() == 1
+    assert rotor_cli.main() == 1
     assert capsys.readouterr().err == (
         "rotor: the command line needs the 'cli' extra (missing module: rich); "
         "install it with: pip install 'rotor-sdk[cli]'\n"

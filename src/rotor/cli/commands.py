@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import socket
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -152,11 +153,13 @@ def mock_serve(ctx: typer.Context) -> None:
 )
 def mock_env(
     ctx: typer.Context,
-    port: Annotated[int | None, typer.Option(help="The port a mock serves on (its default key is printed).")] = None,
+    port: Annotated[
+        int | None, typer.Option(help="The port a mock serves on: waits for it, then prints it and its default key.")
+    ] = None,
     env_file: Annotated[
         Path | None, typer.Option(help="The --env-file of a running mock: waits for it, then prints its lines.")
     ] = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for --env-file to appear.")] = 10.0,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for the mock to be serving.")] = 10.0,
 ) -> None:
     """Print `export ROTOR_BASE_URL=... ROTOR_API_KEY=...` lines for a shell to eval, pointing at a mock."""
     with reporting(ctx):
@@ -164,11 +167,12 @@ def mock_env(
             raise CLIError("give one of --port or --env-file", ExitCode.USAGE)
         if env_file is not None:
             values = _read_env_file(env_file, wait)
-        else:
+        elif port is not None:
             try:
                 from rotor.testing.app import BASE_PATH, TEST_API_KEY
             except ImportError as exc:
                 raise CLIError(str(exc), ExitCode.ERROR) from None
+            _wait_for_port(port, wait)
             values = {"ROTOR_BASE_URL": f"http://127.0.0.1:{port}{BASE_PATH}", "ROTOR_API_KEY": TEST_API_KEY}
         for name, value in values.items():
             typer.echo(f"export {name}={shlex.quote(value)}")
@@ -187,3 +191,15 @@ def _read_env_file(path: Path, wait: float) -> dict[str, str]:
         if sep and name.startswith("ROTOR_"):
             values[name] = value
     return values
+
+
+def _wait_for_port(port: int, wait: float) -> None:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise CLIError(f"nothing serves on 127.0.0.1:{port} after {wait:g}s", ExitCode.NETWORK) from None
+            time.sleep(0.05)

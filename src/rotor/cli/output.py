@@ -10,7 +10,7 @@ import csv
 import enum
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from attrs import frozen
@@ -34,6 +34,8 @@ def choose(fmt: Format | None) -> Format:
 
 # Wide enough for a table of records when stdout is a file or pipe (a terminal gives its own width).
 PIPED_WIDTH = 160
+# From this width on, columns get their min_width (a whole id); a narrower terminal wraps them instead of cropping.
+WIDE = 140
 
 
 def _console() -> Console:
@@ -54,7 +56,7 @@ class Column:
     style: str | None = None
     no_wrap: bool = False
     min_width: int | None = None
-    fold: bool = False  # break anywhere on a narrow terminal (ids), rather than crop
+    overflow: Literal["fold", "ellipsis"] = "fold"  # a long value wraps anywhere rather than lose its end
 
 
 def cell(value: object) -> str:
@@ -85,18 +87,20 @@ def records(
     if fmt is Format.csv:
         write_csv([i.to_dict() for i in items])
         return
+    console = console_factory()
+    wide = console.width >= WIDE  # room for every column's minimum; narrower, Rich shares what there is
     table = Table(title=title, caption=caption or None, header_style="bold", caption_justify="left")
     for column in columns:
         table.add_column(
             column.header,
             style=column.style,
             no_wrap=column.no_wrap,
-            min_width=column.min_width,
-            overflow="fold" if column.fold else "ellipsis",
+            min_width=column.min_width if wide else None,
+            overflow=column.overflow,
         )
     for item in items:
         table.add_row(*(cell(column.value(item)) for column in columns))
-    console_factory().print(table)
+    console.print(table)
 
 
 def mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> None:
