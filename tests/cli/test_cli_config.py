@@ -2,9 +2,10 @@
 
 import json
 import stat
+import subprocess
 
 from rotor.testing import READ_ONLY_API_KEY, TEST_API_KEY, LiveMockRotorAPI
-from tests.cli.conftest import CLI
+from tests.cli.conftest import CLI, ROTOR
 
 
 def test_profiles_configure_the_cli(bare_cli: CLI, served: LiveMockRotorAPI) -> None:
@@ -58,3 +59,21 @@ def test_the_key_never_appears_in_output(cli: CLI, bare_cli: CLI, served: LiveMo
     assert key in bare_cli.config.read_text()  # stored, readable by its owner alone
     listing = bare_cli("config", "show").stdout
     assert f"{key[:8]}…{key[-4:]}" in listing
+
+
+def test_a_broken_config_file_is_a_usage_error(cli: CLI) -> None:
+    cli.config.write_text("[profiles.default\napi_key = ")
+    proc = cli("customers", "list", "--limit", "1")
+    assert proc.returncode == 2 and proc.stderr.startswith(f"error: cannot read the config file {cli.config}")
+
+
+def test_a_reader_that_leaves_early_is_no_error(cli: CLI) -> None:
+    proc = subprocess.run(
+        f"'{ROTOR}' customers list --all --format jsonl | head -n 1",
+        shell=True,
+        env=cli.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.splitlines()) == 1

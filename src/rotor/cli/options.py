@@ -88,12 +88,13 @@ def make_param(keyword: str, hint: Any, default: Any, help: str, panel: str | No
     return Param(keyword, parameter)
 
 
-def filter_params(method: Callable[..., Any]) -> list[Param]:
-    """A list method's filters (``archived``, ``limit``, ``page``, ``search``, ``status``, ``tags``, ...)."""
+def filter_params(method: Callable[..., Any], *, skip: Iterable[str] = ()) -> list[Param]:
+    """A method's keyword-only arguments as options: a list's filters (``archived``, ``limit``, ``page``,
+    ``search``, ``status``, ``tags``, ...). ``skip`` names keywords the command handles itself (a callback)."""
     hints = typing.get_type_hints(method)
     params = []
     for name, param in inspect.signature(method).parameters.items():
-        if name in REQUEST_OPTIONS or param.kind is not inspect.Parameter.KEYWORD_ONLY:
+        if name in REQUEST_OPTIONS or name in skip or param.kind is not inspect.Parameter.KEYWORD_ONLY:
             continue
         help = FILTER_HELP.get(name, f"Filter by {name.replace('_', ' ')}.")
         params.append(make_param(name, hints[name], param.default, help, panel="Filters"))

@@ -2,9 +2,9 @@
 
 A resource is a ``ResourceCLI``: its client attribute, its SDK class (whose ``list`` signature gives the filters
 and whose request model gives the upsert's fields), the table columns and the examples shown in ``--help``.
-Every subcommand is one function ``add_<name>(group, resource)`` listed in ``SUBCOMMANDS``; ``resource_app``
-applies each to each resource. A new resource is one more ``ResourceCLI`` in ``RESOURCES``; a new subcommand for
-every resource is one more function in ``SUBCOMMANDS``.
+Every subcommand is one function ``add_<name>(group, resource)`` listed in ``SUBCOMMANDS`` with the SDK method it
+needs; ``resource_app`` applies each to each resource that has that method. A new resource is one more
+``ResourceCLI`` in ``RESOURCES``; a new subcommand for every resource is one more row in ``SUBCOMMANDS``.
 """
 
 from __future__ import annotations
@@ -219,14 +219,18 @@ def add_upsert(group: typer.Typer, resource: ResourceCLI) -> None:
     )
 
 
-# Each subcommand of every resource group. A new one (e.g. `export`) is one function of this shape added here.
-SUBCOMMANDS: tuple[Callable[[typer.Typer, ResourceCLI], None], ...] = (add_list, add_get, add_upsert)
+# The subcommands of a resource group: the SDK method a resource must have for it, and the function that adds it.
+# A new subcommand for every resource (e.g. `export`) is one more row; a resource without the method goes without.
+SUBCOMMANDS: tuple[tuple[str, Callable[[typer.Typer, ResourceCLI], None]], ...] = (
+    ("list", add_list),
+    ("retrieve", add_get),
+    ("create_or_update", add_upsert),
+)
 
 
 def resource_app(resource: ResourceCLI) -> typer.Typer:
-    group = typer.Typer(
-        help=f"List, show and upsert {resource.name}.", no_args_is_help=True, rich_markup_mode="markdown"
-    )
-    for add in SUBCOMMANDS:
-        add(group, resource)
+    group = typer.Typer(help=f"Work with {resource.name}.", no_args_is_help=True, rich_markup_mode="markdown")
+    for method, add in SUBCOMMANDS:
+        if hasattr(resource.sdk, method):
+            add(group, resource)
     return group

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Iterator
@@ -68,8 +69,8 @@ def reporting(ctx: typer.Context) -> Iterator[None]:
     try:
         yield
     except BrokenPipeError:
-        # `rotor ... | head`: the reader left; nothing to report.
-        sys.stderr.close()
+        # `rotor ... | head`: the reader left; nothing to report. Later flushes of stdout go nowhere.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
     except Exception as exc:
         if _is_cli_flow(exc):
