@@ -11,7 +11,6 @@ import enum
 import inspect
 import types
 import typing
-import uuid
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
@@ -54,9 +53,7 @@ def cli_type(hint: Any) -> tuple[Any, str]:
     for simple in (bool, int, float):
         if members == [simple]:
             return simple, ""
-    if members and all(m in (str, uuid.UUID) for m in members):
-        return str, ""
-    return str, ""
+    return str, ""  # str, UUID, and anything else: passed as text, for the SDK to check
 
 
 def option_name(name: str, typ: Any) -> str:
