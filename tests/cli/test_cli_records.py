@@ -3,13 +3,16 @@
 import csv
 import io
 import json
+import os
+import pty
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from rotor.testing import LiveMockRotorAPI
-from tests.cli.conftest import CLI
+from tests.cli.conftest import CLI, ROTOR
 
 
 def jsonl(stdout: str) -> list[dict[str, Any]]:
@@ -126,3 +129,32 @@ def test_auth_test_shows_company_scopes_and_version(cli: CLI, served: LiveMockRo
     assert shown["company"] == expected.company_id and shown["scopes"] == expected.scopes
     assert shown["api_version"] == expected.rotor_api_version and shown["authenticated"] is True
     assert served.api_key not in proc.stdout + proc.stderr
+
+
+def test_a_terminal_gets_a_table_by_default(cli: CLI) -> None:
+    """stdout on a pseudo-terminal: the table, without asking for it."""
+    primary, secondary = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [str(ROTOR), "customers", "list", "--limit", "2"],
+            stdout=secondary,
+            stderr=subprocess.PIPE,
+            env=cli.env,
+            timeout=60,
+            check=False,
+        )
+        os.close(secondary)
+        shown = b""
+        while chunk := _read(primary):
+            shown += chunk
+    finally:
+        os.close(primary)
+    assert proc.returncode == 0, proc.stderr
+    assert b"Email" in shown and b"--page 2 or --all for more" in shown and b'"id"' not in shown
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the writer closed the terminal
+        return b""
