@@ -5,6 +5,7 @@ import stat
 import subprocess
 
 from rotor.testing import READ_ONLY_API_KEY, TEST_API_KEY, LiveMockRotorAPI
+from rotor.testing.app import READ_SCOPES
 from tests.cli.conftest import CLI, ROTOR
 
 
@@ -17,7 +18,7 @@ def test_profiles_configure_the_cli(bare_cli: CLI, served: LiveMockRotorAPI) -> 
     assert stat.S_IMODE(bare_cli.config.stat().st_mode) == 0o600
 
     assert bare_cli("customers", "list", "--limit", "1").returncode == 0  # the default profile
-    read_only = ["customers:read", "leads:read"]
+    read_only = sorted(READ_SCOPES)  # every read scope (the mock's read-only key), no write scope
     assert json.loads(bare_cli("--profile", "ro", "auth", "test").stdout)["scopes"] == read_only
     assert json.loads(bare_cli("auth", "test", env={"ROTOR_PROFILE": "ro"}).stdout)["scopes"] == read_only
     # The environment beats the profile, a flag beats both.

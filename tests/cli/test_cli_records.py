@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import math
 import os
 import pty
 import subprocess
@@ -58,13 +59,14 @@ def test_leads_list_takes_the_leads_filters(cli: CLI, served: LiveMockRotorAPI) 
 def test_a_table_on_request_and_csv(cli: CLI, served: LiveMockRotorAPI) -> None:
     with served.client() as client:
         page = client.customers.list(status="active", limit=3)
+    assert page.total is not None
     table = cli("customers", "list", "--status", "active", "--limit", "3", "--format", "table")
     assert table.returncode == 0, table.stderr
     for header in ("Name", "Email", "Phone", "Status", "Tags", "Created", "ID"):
         assert header in table.stdout
     for customer in page.data:
         assert f"{customer.first_name} {customer.last_name}" in table.stdout and str(customer.id) in table.stdout
-    assert f"page 1 of {page.last_page_number()}, {page.total} matching; --page 2 or --all for more" in table.stdout
+    assert f"page 1 of {math.ceil(page.total / 3)}, {page.total} matching; --page 2 or --all for more" in table.stdout
     as_csv = cli(*["customers", "list", "--status", "active", "--limit", "3", "-f", "csv"])
     rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
     assert [row["id"] for row in rows] == [c.id for c in page.data]

@@ -26,6 +26,10 @@ from rotor.cli.output import Column, Format
 from rotor.cli.session import reporting, session
 from rotor.resources.customers import Customers
 from rotor.resources.leads import Leads
+from rotor.resources.pin_types import PinTypes
+from rotor.resources.pins import Pins
+from rotor.resources.service_plans import ServicePlans
+from rotor.resources.serviced_jobs import ServicedJobs
 
 
 @frozen
@@ -35,7 +39,7 @@ class ResourceCLI:
     sdk: type[Any]  # the sync resource class: its list() keywords become filters, its _upsert_params the fields
     columns: tuple[Column, ...]  # the table, in reading order
     list_example: str  # arguments for the examples in --help
-    upsert_example: str
+    upsert_example: str = ""  # a list-only resource has no upsert
 
     def resource(self, client: Any) -> Any:
         return getattr(client, self.name)
@@ -47,6 +51,22 @@ def _date(value: Any) -> str | None:
 
 def _full_name(customer: Any) -> str:
     return " ".join(filter(None, [customer.first_name, customer.last_name]))
+
+
+def _customer(record: Any) -> str | None:
+    """A record's customer summary as a name (its company's when it has no person's name)."""
+    customer = record.customer
+    if customer is None:
+        return None
+    return _full_name(customer) or customer.company_name
+
+
+def _person(user: Any) -> str | None:
+    return None if user is None else (user.name or user.email)
+
+
+def _money(value: float | None) -> str | None:
+    return None if value is None else f"{value:,.2f}"
 
 
 RESOURCES: tuple[ResourceCLI, ...] = (
@@ -82,6 +102,60 @@ RESOURCES: tuple[ResourceCLI, ...] = (
         list_example="--stage Qualified --tag website-form",
         upsert_example="--email ada@example.com --name Ada --source 'web form'",
     ),
+    ResourceCLI(
+        name="pins",
+        singular="pin",
+        sdk=Pins,
+        columns=(
+            Column("Type", lambda pin: pin.pin_type.label, style="bold"),
+            Column("Created by", lambda pin: _person(pin.created_by), min_width=10),
+            Column("Location", lambda pin: ", ".join(f"{x:.5f}" for x in pin.location), no_wrap=True),
+            Column("Created", lambda pin: _date(pin.created_at), no_wrap=True),
+            Column("ID", lambda pin: pin.id, style="dim", min_width=36),
+        ),
+        list_example="--pin-type-id 3f0c9a2e-... --limit 50",
+    ),
+    ResourceCLI(
+        name="pin_types",
+        singular="pin type",
+        sdk=PinTypes,
+        columns=(
+            Column("Label", lambda t: t.label, style="bold"),
+            Column("Color", lambda t: t.color, no_wrap=True),
+            Column("ID", lambda t: t.id, style="dim", min_width=36),
+        ),
+        list_example="-f table",
+    ),
+    ResourceCLI(
+        name="service_plans",
+        singular="service plan",
+        sdk=ServicePlans,
+        columns=(
+            Column("Customer", _customer, style="bold", min_width=10),
+            Column("Type", lambda plan: plan.service_type),
+            Column("Frequency", lambda plan: plan.service_frequency),
+            Column("Active", lambda plan: plan.active),
+            Column("Value", lambda plan: _money(plan.sale_value), no_wrap=True),
+            Column("Sold by", lambda plan: _person(plan.sold_by)),
+            Column("Start", lambda plan: None if plan.start_date is None else plan.start_date.isoformat()),
+            Column("ID", lambda plan: plan.id, style="dim", min_width=36),
+        ),
+        list_example="--status active --frequency Monthly --created-at-range-start 2024-01-01",
+    ),
+    ResourceCLI(
+        name="serviced_jobs",
+        singular="serviced job",
+        sdk=ServicedJobs,
+        columns=(
+            Column("Customer", _customer, style="bold", min_width=10),
+            Column("Service date", lambda job: _date(job.service_date), no_wrap=True),
+            Column("Technicians", lambda job: [_person(t) for t in job.technicians or []], min_width=10),
+            Column("Received", lambda job: _money(job.total_received), no_wrap=True),
+            Column("Outstanding", lambda job: _money(job.total_outstanding), no_wrap=True),
+            Column("ID", lambda job: job.id, style="dim", min_width=36),
+        ),
+        list_example="--service-date-range-start 2024-06-01 --service-date-range-end 2024-06-30",
+    ),
 )
 
 
@@ -112,8 +186,12 @@ def add_list(group: typer.Typer, resource: ResourceCLI) -> None:
         with reporting(ctx), session(ctx) as client:
             page = resource.resource(client).list(**given(filters, values))
             fmt = output.choose(format)
-            items: Iterable[Any] = page if all else page.data
-            caption = "" if all else _page_caption(page)
+            items: Iterable[Any]
+            if isinstance(page, list):  # an unpaginated resource (pin types): everything in one answer
+                items, caption = page, f"{len(page)} {resource.name.replace('_', ' ')}"
+            else:
+                items = page if all else page.data
+                caption = "" if all else _page_caption(page)
             output.records(items, fmt, resource.columns, caption=caption)
 
     group.command(
@@ -131,8 +209,13 @@ def add_list(group: typer.Typer, resource: ResourceCLI) -> None:
     )
 
 
+def last_page_number(page: Any) -> int | None:
+    """The page ``total`` says is the last at this ``limit`` (None without a ``total``)."""
+    return None if page.total is None else max(1, -(-page.total // page.limit))
+
+
 def _page_caption(page: Any) -> str:
-    last = page.last_page_number()
+    last = last_page_number(page)
     where = f"page {page.page_number}" + (f" of {last}" if last else "")
     total = f", {page.total} matching" if page.total is not None else ""
     more = f"; --page {page.page_number + 1} or --all for more" if page.has_next_page() else ""
