@@ -19,7 +19,9 @@ from rotor._exceptions import (
     PermissionDeniedError,
     RateLimitError,
     RedirectError,
+    RequestBudgetExceeded,
 )
+from rotor._export import PartialExport, partial_export
 
 
 class ExitCode(enum.IntEnum):
@@ -33,7 +35,7 @@ class ExitCode(enum.IntEnum):
     VALIDATION = 7  # a value refused before any request is sent, or by the API (400, 422), or malformed input JSON
     NETWORK = 8  # no answer: refused connection, DNS, timeout, dropped connection (after retries)
     SERVER = 9  # the API failed (5xx, after retries), answered with a redirect or with a body not as documented
-    PARTIAL_EXPORT = 10  # reserved: an export stopped part-way (what it wrote is kept; resume it)
+    PARTIAL_EXPORT = 10  # an export stopped part-way (Ctrl-C, quota, any error): the target is untouched, resume it
 
 
 class CLIError(Exception):
@@ -48,6 +50,7 @@ class CLIError(Exception):
 _BY_CLASS: tuple[tuple[type[Exception], ExitCode, str], ...] = (
     (CLIError, ExitCode.ERROR, ""),  # its own code, see exit_code()
     (InvalidParameterError, ExitCode.VALIDATION, "invalid value"),
+    (RequestBudgetExceeded, ExitCode.VALIDATION, "over --max-requests"),  # refused before spending more
     (AuthenticationError, ExitCode.AUTH, "authentication failed"),
     (PermissionDeniedError, ExitCode.PERMISSION, "permission denied"),
     (NotFoundError, ExitCode.NOT_FOUND, "not found"),
@@ -60,8 +63,24 @@ _BY_CLASS: tuple[tuple[type[Exception], ExitCode, str], ...] = (
 )
 
 
+def interrupted_export(exc: BaseException) -> PartialExport | None:
+    """What an interrupted export kept, attached to ``exc`` or to the exception it was raised from (Ctrl-C in
+    ``asyncio.run`` cancels the task, whose ``CancelledError`` carries it, then raises a new KeyboardInterrupt)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        found = partial_export(current)
+        if found is not None:
+            return found
+        current = current.__cause__ or current.__context__
+    return None
+
+
 def classify(exc: BaseException) -> tuple[ExitCode, str]:
-    """The exit code and a short label for ``exc``."""
+    """The exit code and a short label for ``exc``: an export that stopped part-way is 10, whatever stopped it."""
+    if interrupted_export(exc) is not None:
+        return ExitCode.PARTIAL_EXPORT, "export interrupted"
     if isinstance(exc, CLIError):
         return exc.code, ""
     if isinstance(exc, APIStatusError) and exc.status_code == 422:
@@ -78,6 +97,8 @@ def message(exc: BaseException) -> str:
     """One line for stderr: what failed and, where it helps, what to do. SDK messages never hold the key."""
     code, label = classify(exc)
     text = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, KeyboardInterrupt):
+        text = "Ctrl-C"
     if isinstance(exc, RateLimitError):
         if exc.is_daily_quota:
             text += " (the key's daily request quota is spent; it is not retried)"
@@ -89,6 +110,14 @@ def message(exc: BaseException) -> str:
         text += f" (the key needs the '{exc.required_scope}' scope)"
     if isinstance(exc, APIStatusError) and exc.request_id:
         text += f" [request {exc.request_id}]"
+    partial = interrupted_export(exc)
+    if isinstance(exc, RequestBudgetExceeded) and partial is None:
+        text += "; nothing was written (raise --max-requests, or narrow the export with filters)"
+    if partial is not None:
+        text += (
+            f"; {partial.written} records kept in {partial.part} after {partial.requests} requests; "
+            f"{partial.path} is untouched: run the same command with --resume to continue"
+        )
     if code is ExitCode.ERROR and not isinstance(exc, CLIError):
         text += " (run with --debug for the traceback)"
     return f"error: {label}: {text}" if label else f"error: {text}"

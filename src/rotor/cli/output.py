@@ -6,6 +6,7 @@ what the SDK holds (the table alone is chosen for reading).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import enum
 import sys
@@ -15,7 +16,10 @@ from typing import Any, Literal
 import orjson
 from attrs import frozen
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+
+from rotor._export import ExportProgress
 
 
 class Format(enum.StrEnum):
@@ -138,3 +142,35 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
     writer.writerow(header)
     for row in flat:
         writer.writerow([cell(row.get(name)) for name in header])
+
+
+@contextlib.contextmanager
+def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | None]:
+    """A progress bar on stderr fed by an export's ``progress`` callback: records written, pages, requests spent
+    and the requests the plan still needs. Only on a terminal: piped or redirected, it yields None (no output)."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn(f"exporting {what}"),
+        BarColumn(),
+        TextColumn("{task.fields[written]:,} written, {task.fields[pages]} pages, "
+                   "{task.completed:.0f} requests spent, {task.fields[planned]} planned"),
+        TimeElapsedColumn(),
+    )  # fmt: skip
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("export", total=None, written=0, pages=0, planned="?")
+
+        def update(step: ExportProgress) -> None:
+            total = step.requests + step.planned_requests
+            bar.update(
+                task,
+                completed=step.requests,
+                total=total,
+                written=step.written,
+                pages=step.pages,
+                planned=step.planned_requests,
+            )
+
+        yield update

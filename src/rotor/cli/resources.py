@@ -9,6 +9,7 @@ needs; ``resource_app`` applies each to each resource that has that method. A ne
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import json
 import sys
@@ -23,7 +24,8 @@ from rotor.cli import output
 from rotor.cli.errors import CLIError, ExitCode
 from rotor.cli.options import Param, command, field_params, filter_params, given
 from rotor.cli.output import Column, Format
-from rotor.cli.session import reporting, session
+from rotor.cli.session import async_session, reporting, session
+from rotor.pagination import DEFAULT_CONCURRENCY
 from rotor.resources.customers import Customers
 from rotor.resources.leads import Leads
 from rotor.resources.pin_types import PinTypes
@@ -239,6 +241,88 @@ def add_get(group: typer.Typer, resource: ResourceCLI) -> None:
     )(command(body, [_ctx_param(), record_id, _format_param()], name="get", doc=f"Show one {resource.singular} by id."))
 
 
+# The export's own keywords: the command's flags, with their own help (the rest of the signature are filters).
+_EXPORT_JOB = {"max_requests", "resume", "progress", "concurrency"}
+
+
+def _option(name: str, annotation: Any, default: Any, *decls: str, help: str) -> inspect.Parameter:
+    option = typer.Option(*decls, help=help, rich_help_panel="Export")
+    return inspect.Parameter(
+        name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[annotation, option]
+    )
+
+
+def add_export(group: typer.Typer, resource: ResourceCLI) -> None:
+    filters = filter_params(resource.sdk.export, skip=_EXPORT_JOB)
+    out = inspect.Parameter(
+        "out",
+        inspect.Parameter.KEYWORD_ONLY,
+        annotation=Annotated[
+            Path,
+            typer.Option(
+                "--out", "-o", metavar="FILE", show_default=False, rich_help_panel="Export",
+                help="The file to write: .jsonl or .ndjson (JSON Lines) or .csv, each optionally .gz. Replaced only "
+                "once the export is complete; until then the records go to FILE.part.",
+            ),
+        ],
+    )  # fmt: skip
+    job = [
+        _option("max_requests", int | None, None, "--max-requests", help="Spend at most N requests (retries "
+                "included): refused after the first when the plan needs more, before writing anything."),
+        _option("resume", bool, False, "--resume", help="Continue an interrupted export of the same query from "
+                "FILE.part (starts afresh when there is nothing to resume)."),
+        _option("concurrency", int, DEFAULT_CONCURRENCY, "--concurrency", help="Pages read at a time."),
+    ]  # fmt: skip
+
+    def body(
+        ctx: typer.Context, out: Path, max_requests: int | None, resume: bool, concurrency: int, **values: Any
+    ) -> None:
+        with reporting(ctx):
+            kwargs = {**given(filters, values), "max_requests": max_requests, "resume": resume}
+            result = asyncio.run(_export(ctx, resource, out, concurrency, kwargs))
+            proof = "complete" if result.complete else f"NOT complete (drift: {_drift(result.drift)})"
+            if result.complete and result.drift.changed:
+                proof += f", the set changed while read ({_drift(result.drift)})"
+            resumed = ", resumed" if result.resumed else ""
+            typer.echo(
+                f"wrote {result.written} {resource.name.replace('_', ' ')} to {result.path} in {result.requests} "
+                f"request{'' if result.requests == 1 else 's'}{resumed}: {proof}"
+            )
+
+    group.command(
+        "export",
+        epilog=_example(
+            f"rotor {resource.name} export --out {resource.name}.jsonl",
+            f"rotor {resource.name} export --out {resource.name}.csv.gz --max-requests 50 --resume",
+        ),
+    )(
+        command(
+            body,
+            [_ctx_param(), out, *(p.parameter for p in filters), *job],
+            name="export",
+            doc=(
+                f"Write every matching {resource.singular} to a file, each exactly once while the data changes, "
+                "reading pages concurrently. Ends with one summary line; an interrupted export (Ctrl-C, quota, "
+                "any error) leaves the file untouched and exits 10: run it again with --resume."
+            ),
+        )
+    )
+
+
+async def _export(
+    ctx: typer.Context, resource: ResourceCLI, out: Path, concurrency: int, kwargs: dict[str, Any]
+) -> Any:
+    with output.export_progress(resource.name.replace("_", " ")) as progress:
+        async with async_session(ctx) as client:
+            export = resource.resource(client).export
+            return await export(out, concurrency=concurrency, progress=progress, **kwargs)
+
+
+def _drift(drift: Any) -> str:
+    totals = " -> ".join(str(t) for t in drift.totals) or "no total"
+    return f"totals {totals}, {drift.shifted} shifted, {drift.healed} healed, {drift.unproven} unproven"
+
+
 def read_json(source: str) -> dict[str, Any]:
     """The object in FILE, or on stdin for ``-``: unreadable is a usage error, malformed a validation error."""
     try:
@@ -308,6 +392,7 @@ SUBCOMMANDS: tuple[tuple[str, Callable[[typer.Typer, ResourceCLI], None]], ...] 
     ("list", add_list),
     ("retrieve", add_get),
     ("create_or_update", add_upsert),
+    ("export", add_export),
 )
 
 

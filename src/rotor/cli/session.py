@@ -7,14 +7,15 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 
 import typer
 from attrs import define
 
-from rotor._client import Rotor
+from rotor._client import AsyncRotor, Rotor
 from rotor.cli import config
-from rotor.cli.errors import CLIError, ExitCode, classify, message
+from rotor.cli.errors import CLIError, ExitCode, classify, interrupted_export, message
 
 
 @define
@@ -37,9 +38,8 @@ def state(ctx: typer.Context) -> State:
     return found if found is not None else State()
 
 
-@contextlib.contextmanager
-def session(ctx: typer.Context) -> Iterator[Rotor]:
-    """A ``Rotor`` configured from flags, then the environment, then the profile."""
+def client_options(ctx: typer.Context) -> dict[str, Any]:
+    """A client's keywords from flags, then the environment, then the profile (no key: exit 3)."""
     flags = state(ctx)
     resolved = flags.resolve()
     options = resolved.client_options()
@@ -53,7 +53,20 @@ def session(ctx: typer.Context) -> Iterator[Rotor]:
         extra["timeout"] = flags.timeout
     if flags.max_retries is not None:
         extra["max_retries"] = flags.max_retries
-    with Rotor(**options, **extra) as client:  # type: ignore[arg-type]
+    return {**options, **extra}
+
+
+@contextlib.contextmanager
+def session(ctx: typer.Context) -> Iterator[Rotor]:
+    """A ``Rotor`` configured from flags, then the environment, then the profile."""
+    with Rotor(**client_options(ctx)) as client:
+        yield client
+
+
+@contextlib.asynccontextmanager
+async def async_session(ctx: typer.Context) -> AsyncIterator[AsyncRotor]:
+    """As ``session``, an ``AsyncRotor`` (exports read pages concurrently)."""
+    async with AsyncRotor(**client_options(ctx)) as client:
         yield client
 
 
@@ -72,8 +85,9 @@ def reporting(ctx: typer.Context) -> Iterator[None]:
         # `rotor ... | head`: the reader left; nothing to report. Later flushes of stdout go nowhere.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(ExitCode.OK) from None
-    except Exception as exc:
-        if _is_cli_flow(exc):
+    except (Exception, KeyboardInterrupt) as exc:
+        # Ctrl-C reaches here only when it interrupted an export that kept what it wrote (exit 10, resumable).
+        if _is_cli_flow(exc) or (isinstance(exc, KeyboardInterrupt) and interrupted_export(exc) is None):
             raise
         if state(ctx).debug:
             traceback.print_exc()
