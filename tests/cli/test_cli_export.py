@@ -7,6 +7,9 @@ import gzip
 import io
 import json
 import math
+import signal
+import subprocess
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +17,7 @@ import pytest
 
 from rotor.cli.errors import ExitCode
 from rotor.testing import READ_ONLY_API_KEY, LiveMockRotorAPI, MockRotor
-from tests.cli.conftest import CLI, clean_env, serve_with_cli
+from tests.cli.conftest import CLI, ROTOR, clean_env, serve_with_cli
 
 CUSTOMERS = 2500  # 2258 listed (archived ones are not): three pages
 
@@ -104,6 +107,30 @@ def test_a_quota_cut_export_resumes_with_another_key(tmp_path: Path) -> None:
         for proc in (cut, spent, resumed):
             for key in (settings["ROTOR_API_KEY"], READ_ONLY_API_KEY):
                 assert key not in proc.stdout + proc.stderr
+    finally:
+        mock.terminate()
+        mock.wait(timeout=10)
+
+
+def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
+    mock, settings = serve_with_cli(tmp_path, "--customers", str(CUSTOMERS), "--latency", "0.5")
+    try:
+        env = {**clean_env(tmp_path / "config.toml"), **settings}
+        target = tmp_path / "customers.jsonl"
+        args = [str(ROTOR), "customers", "export", "--out", str(target), "--concurrency", "1"]
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 30
+        while not Path(f"{target}.part.json").exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=30)
+        assert proc.returncode == int(ExitCode.PARTIAL_EXPORT), stderr
+        [line] = stderr.splitlines()
+        assert "Ctrl-C" in line and f"{target} is untouched" in line and "--resume" in line
+        assert not target.exists() and stdout == ""
+        resumed = CLI(tmp_path / "config.toml", env)("customers", "export", "--out", str(target), "--resume")
+        assert resumed.returncode == 0 and "resumed: complete" in resumed.stdout, resumed.stderr
+        assert len(set(ids_in(target))) == len(ids_in(target)) == 2258
     finally:
         mock.terminate()
         mock.wait(timeout=10)
