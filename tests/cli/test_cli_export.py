@@ -7,6 +7,8 @@ import gzip
 import io
 import json
 import math
+import os
+import pty
 import signal
 import subprocess
 import time
@@ -134,3 +136,31 @@ def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
     finally:
         mock.terminate()
         mock.wait(timeout=10)
+
+
+def test_a_terminal_gets_a_progress_bar(tmp_path: Path) -> None:
+    """stderr on a pseudo-terminal: the bar, fed by the export's progress (piped, nothing: see above)."""
+    mock, settings = serve_with_cli(tmp_path, "--customers", str(CUSTOMERS), "--latency", "0.3")
+    primary, secondary = pty.openpty()
+    try:
+        env = {**clean_env(tmp_path / "config.toml"), **settings}
+        args = [str(ROTOR), "customers", "export", "--out", str(tmp_path / "c.jsonl"), "--concurrency", "1"]
+        proc = subprocess.run(args, env=env, stdout=subprocess.PIPE, stderr=secondary, timeout=60, check=False)
+        os.close(secondary)
+        shown = b""
+        while chunk := _read(primary):
+            shown += chunk
+    finally:
+        os.close(primary)
+        mock.terminate()
+        mock.wait(timeout=10)
+    assert proc.returncode == 0
+    assert b"exporting customers" in shown and b"1,000 written, 1 pages, 1 requests spent, 2 planned" in shown
+    assert proc.stdout.decode().startswith("wrote 2258 customers")
+
+
+def _read(fd: int) -> bytes:
+    try:
+        return os.read(fd, 65536)
+    except OSError:  # EIO: the writer closed the terminal
+        return b""
