@@ -1,9 +1,10 @@
 """Build the sdist and wheel, install the wheel in a clean venv, and use it there as a consumer would.
 
 Catches what an editable install hides: a module or data file missing from the wheel, an undeclared dependency.
-One venv, in two stages: first the SDK alone (no extras) with pytest, where the pytest plugin must load without
-the mock and ``rotor.testing`` must say how to get it; then the ``mock`` extra added, as the user told so would,
-where the mock and every fixture must work.
+One venv, in three stages: first the SDK alone (no extras) with pytest, where the pytest plugin must load without
+the mock, ``rotor.testing`` must say how to get it and the ``rotor`` script must say how to get the CLI; then the
+``mock`` extra added, as the user told so would, where the mock and every fixture must work; then the ``cli`` extra,
+where the installed ``rotor`` script must run (``--version``, and a list against ``rotor mock serve``).
 """
 
 import os
@@ -18,6 +19,7 @@ from pathlib import Path
 from devtools.paths import ROOT
 
 PIP_HINT = "pip install 'rotor-sdk[mock]'"
+CLI_HINT = "pip install 'rotor-sdk[cli]'"
 
 # Runs inside the clean venv: only the installed wheel is importable there.
 SMOKE = r"""
@@ -130,6 +132,35 @@ def check(condition: bool, what: str, proc: subprocess.CompletedProcess[str]) ->
         raise SystemExit(f"wheel smoke: {what}")
 
 
+def version_of(py: str) -> str:
+    return run([py, "-c", "import rotor; print(rotor.__version__)"]).stdout.strip()
+
+
+def check_cli_lists(rotor_script: str, tmp: Path) -> None:
+    """``rotor mock serve`` in the background, then ``rotor customers list`` against it, from the venv's script."""
+    env_file = tmp / "mock.env"
+    server = subprocess.Popen(
+        [rotor_script, "mock", "serve", "--customers", "7", "--env-file", str(env_file)],
+        env=CLEAN_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not env_file.is_file():
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("wheel smoke: `rotor mock serve` did not start")
+            time.sleep(0.1)
+        settings = dict(line.split("=", 1) for line in env_file.read_text().splitlines())
+        env = {**CLEAN_ENV, **settings, "ROTOR_CONFIG": str(tmp / "rotor-config.toml")}
+        cmd = [rotor_script, "customers", "list", "--archived", "--format", "jsonl"]
+        proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        check(proc.returncode == 0 and len(proc.stdout.splitlines()) == 7, "`rotor customers list` failed", proc)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def main() -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp_name:
@@ -161,14 +192,24 @@ def main() -> int:
             proc,
         )
 
+        rotor_script = str(env_dir / "bin" / "rotor")
+        proc = run([rotor_script, "--version"], cwd=tmp, expect=1)
+        check(CLI_HINT in proc.stderr, f"`rotor` without the cli extra does not say {CLI_HINT}", proc)
+
         # Stage 2: the extra added.
         run([*pip, f"{wheels[0]}[mock]", "-c", constraints])
         run([py, "-c", SMOKE.format(call=CALL)], cwd=tmp)
         proc = run(pytest_cmd(py), cwd=consumer_project(tmp / "with_mock", MOCK_CONSUMER))
         check("4 passed" in proc.stdout, "the mock consumer's tests did not all pass", proc)
+
+        # Stage 3: the CLI extra added; the entry point runs, against the mock served by the CLI itself.
+        run([*pip, f"{wheels[0]}[mock,cli]", "-c", constraints])
+        proc = run([rotor_script, "--version"], cwd=tmp)
+        check(proc.stdout == f"rotor {version_of(py)}\n", "`rotor --version` does not print the package version", proc)
+        check_cli_lists(rotor_script, tmp)
         print(
-            f"built {wheels[0].name} and {sdists[0].name}; wheel smoke OK in a clean venv, without and with [mock] "
-            f"({time.perf_counter() - started:.1f}s)"
+            f"built {wheels[0].name} and {sdists[0].name}; wheel smoke OK in a clean venv, without extras, "
+            f"with [mock], with [cli] ({time.perf_counter() - started:.1f}s)"
         )
     return 0
 

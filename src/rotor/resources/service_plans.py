@@ -1,14 +1,17 @@
-"""``client.service_plans``: list (paged, newest first), filtered by creation range, frequency, type, seller, status."""
+"""``client.service_plans``: list (paged, newest first) and export, filtered by creation range, frequency, type,
+seller, status."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 
 from rotor import _validation as check
+from rotor._export import ExportResult, ProgressCallback
 from rotor._options import QueryValue, TimeoutArg, request_options
 from rotor._query import ListQuery, list_query
 from rotor._validation import DateTimeArg, IdArg
-from rotor.pagination import AsyncPage, SyncPage
+from rotor.pagination import DEFAULT_CONCURRENCY, AsyncPage, SyncPage
 from rotor.resources import _decoders
 from rotor.resources._base import AsyncResource, SyncResource
 from rotor_generated.api.service_plans import list_service_plans
@@ -76,6 +79,38 @@ class ServicePlans(SyncResource):
         )
         return self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
 
+    def export(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        created_at_range_start: DateTimeArg = None,
+        created_at_range_end: DateTimeArg = None,
+        frequency: ServiceFrequency | str | None = None,
+        service_type: str | None = None,
+        sold_by_user_id: IdArg = None,
+        status: ServicePlanStatus | str | None = None,
+        max_requests: int | None = None,
+        resume: bool = False,
+        progress: ProgressCallback | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+    ) -> ExportResult:
+        """Write every matching service plan to ``path``, each once (as ``client.customers.export``)."""
+        query = _query(
+            limit=None,
+            page=1,
+            created_at_range_start=created_at_range_start,
+            created_at_range_end=created_at_range_end,
+            frequency=frequency,
+            service_type=service_type,
+            sold_by_user_id=sold_by_user_id,
+            status=status,
+        )
+        options = request_options(extra_headers, extra_query, timeout)
+        job = {"model": ServicePlan, "resume": resume, "max_requests": max_requests, "progress": progress}
+        return self._export(path, _LIST, query, options, **job)
+
 
 class AsyncServicePlans(AsyncResource):
     async def list(
@@ -105,3 +140,36 @@ class AsyncServicePlans(AsyncResource):
             status=status,
         )
         return await self._list(*_LIST, query, request_options(extra_headers, extra_query, timeout))
+
+    async def export(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        created_at_range_start: DateTimeArg = None,
+        created_at_range_end: DateTimeArg = None,
+        frequency: ServiceFrequency | str | None = None,
+        service_type: str | None = None,
+        sold_by_user_id: IdArg = None,
+        status: ServicePlanStatus | str | None = None,
+        concurrency: int = DEFAULT_CONCURRENCY,
+        max_requests: int | None = None,
+        resume: bool = False,
+        progress: ProgressCallback | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, QueryValue] | None = None,
+        timeout: TimeoutArg = None,
+    ) -> ExportResult:
+        """Write every matching service plan to ``path`` (as ``AsyncCustomers.export``)."""
+        query = _query(
+            limit=None,
+            page=1,
+            created_at_range_start=created_at_range_start,
+            created_at_range_end=created_at_range_end,
+            frequency=frequency,
+            service_type=service_type,
+            sold_by_user_id=sold_by_user_id,
+            status=status,
+        )
+        options = request_options(extra_headers, extra_query, timeout)
+        job = {"model": ServicePlan, "resume": resume, "max_requests": max_requests, "progress": progress}
+        return await self._export(path, _LIST, query, options, concurrency, **job)

@@ -36,8 +36,13 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="scripts/mock", description="Serve the mock Rotor API on 127.0.0.1.")
+def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
+    """The mock server's flags, defined once: ``scripts/mock``, ``python -m rotor.testing`` and ``rotor mock serve``."""
+    parser = argparse.ArgumentParser(
+        prog=prog,
+        description="Serve the mock Rotor API on 127.0.0.1.",
+        epilog=f"example: {prog} --port 8787 --customers 300 --daily-quota 50",
+    )
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     parser.add_argument("--seed", type=int, default=0, help="data set seed (default 0)")
     parser.add_argument("--customers", type=int, default=2500, help="number of customers (default 2500)")
@@ -53,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="once serving, write ROTOR_BASE_URL=... and ROTOR_API_KEY=... lines here (removed on exit)",
     )
+    return parser
+
+
+def main(argv: list[str] | None = None, *, prog: str = "scripts/mock") -> int:
+    parser = make_parser(prog)
     args = parser.parse_args(argv)
     for name in ("customers", "leads", "daily_quota", "port", "churn_inserts", "churn_updates", "churn_status_flips"):
         if getattr(args, name) < 0:

@@ -1,0 +1,90 @@
+"""The README's pictures of the CLI, made by running the real commands against the seeded mock.
+
+Each picture is one ``rotor`` command line, run in-process through the CLI's own entry (``rotor.cli.app.run``)
+with its tables printed on a recording Rich console, saved as SVG (``Console(record=True)`` + ``save_svg``). The
+mock's data is deterministic for its seed, so the files change only when the CLI's output does;
+``tests/cli/test_cli_readme.py`` fails when a committed picture is stale.
+
+    scripts/cli-screenshots            # rewrite docs/*.svg
+    scripts/cli-screenshots --check    # exit 1 when a picture is out of date
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from rich.console import Console
+
+from devtools.paths import ROOT
+from rotor.cli import output
+from rotor.cli.app import run
+from rotor.testing import LiveMockRotorAPI, MockRotor
+
+# picture -> the command line it shows (arguments after `rotor`)
+SCREENSHOTS = {
+    "docs/cli-customers-list.svg": ["customers", "list", "--status", "active", "--tag", "vip", "--limit", "8"],
+}
+WIDTH = 160
+
+
+@contextmanager
+def environment(**values: str) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def render(args: list[str], mock: LiveMockRotorAPI) -> str:
+    """The SVG of ``rotor ARGS --format table`` as a terminal of WIDTH columns shows it."""
+    console = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor", file=io.StringIO())
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        environment(
+            ROTOR_API_KEY=mock.api_key, ROTOR_BASE_URL=mock.base_url, ROTOR_CONFIG=str(Path(tmp) / "none.toml")
+        ),
+    ):
+        factory, output.console_factory = output.console_factory, lambda: console
+        try:
+            code = run([*args, "--format", "table"])
+        finally:
+            output.console_factory = factory
+    if code != 0:
+        raise SystemExit(f"rotor {' '.join(args)} exited {code}")
+    return console.export_svg(title=f"rotor {' '.join(args)}")
+
+
+def main(argv: list[str]) -> int:
+    check = "--check" in argv
+    stale = []
+    with LiveMockRotorAPI(MockRotor(seed=0)) as mock:
+        for name, args in SCREENSHOTS.items():
+            svg = render(args, mock)
+            path = ROOT / name
+            if check:
+                if not path.is_file() or path.read_text() != svg:
+                    stale.append(name)
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(svg)
+                print(f"wrote {name}: rotor {' '.join(args)}")
+    if stale:
+        print(f"out of date (run scripts/cli-screenshots): {', '.join(stale)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,28 @@
+"""The ``rotor`` command: look up, list and upsert Rotor records from a shell, built on the SDK.
+
+Needs the ``cli`` extra (``pip install 'rotor-sdk[cli]'``): Typer, Rich, platformdirs, tomli-w. The entry point is
+installed with every wheel, so without the extra it says which one to install instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+_EXTRA = ("typer", "rich", "platformdirs", "tomli_w")
+PIP_HINT = "pip install 'rotor-sdk[cli]'"
+
+
+def main() -> int:
+    """``rotor`` (``[project.scripts]``): the app, or the install hint when the extra is missing."""
+    missing = [name for name in _EXTRA if importlib.util.find_spec(name) is None]
+    if missing:
+        print(
+            f"rotor: the command line needs the 'cli' extra (missing module: {', '.join(missing)}); "
+            f"install it with: {PIP_HINT}",
+            file=sys.stderr,
+        )
+        return 1
+    from rotor.cli.app import run
+
+    return run(sys.argv[1:])

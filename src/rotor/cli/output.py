@@ -1,0 +1,176 @@
+"""Printing records: a Rich table on a terminal, JSON when piped, or what ``--format`` asks for.
+
+Records are the SDK's models; every machine format is built from their ``to_dict()``, so JSON output is exactly
+what the SDK holds (the table alone is chosen for reading).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import enum
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, Literal
+
+import orjson
+from attrs import frozen
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from rotor._export import ExportProgress
+
+
+class Format(enum.StrEnum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def choose(fmt: Format | None) -> Format:
+    """The asked format, else a table on a terminal and JSON when stdout is piped or redirected."""
+    if fmt is not None:
+        return fmt
+    return Format.table if sys.stdout.isatty() else Format.json
+
+
+# Wide enough for a table of records when stdout is a file or pipe (a terminal gives its own width).
+PIPED_WIDTH = 160
+# From this width on, columns get their min_width (a whole id); a narrower terminal wraps them instead of cropping.
+WIDE = 140
+
+
+def _console() -> Console:
+    console = Console()
+    if not console.is_terminal:
+        console.width = max(console.width, PIPED_WIDTH)
+    return console
+
+
+# The console tables are printed on. scripts/cli-screenshots swaps in a recording one (Console(record=True)).
+console_factory: Callable[[], Console] = _console
+
+
+@frozen
+class Column:
+    header: str
+    value: Callable[[Any], object]  # record -> cell (None prints as empty)
+    style: str | None = None
+    no_wrap: bool = False
+    min_width: int | None = None
+    overflow: Literal["fold", "ellipsis"] = "fold"  # a long value wraps anywhere rather than lose its end
+
+
+def cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return ", ".join(cell(v) for v in value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+def _json_line(data: object) -> str:
+    return orjson.dumps(data).decode()
+
+
+def records(
+    items: Iterable[Any], fmt: Format, columns: Sequence[Column], *, title: str | None = None, caption: str = ""
+) -> None:
+    """Print records; JSON Lines are streamed (one line per record as it arrives), the others are collected."""
+    if fmt is Format.jsonl:
+        for item in items:
+            sys.stdout.write(_json_line(item.to_dict()) + "\n")
+        return
+    if fmt is Format.json:
+        sys.stdout.write(orjson.dumps([i.to_dict() for i in items], option=orjson.OPT_INDENT_2).decode() + "\n")
+        return
+    if fmt is Format.csv:
+        write_csv([i.to_dict() for i in items])
+        return
+    console = console_factory()
+    wide = console.width >= WIDE  # room for every column's minimum; narrower, Rich shares what there is
+    table = Table(title=title, caption=caption or None, header_style="bold", caption_justify="left")
+    for column in columns:
+        table.add_column(
+            column.header,
+            style=column.style,
+            no_wrap=column.no_wrap,
+            min_width=column.min_width if wide else None,
+            overflow=column.overflow,
+        )
+    for item in items:
+        table.add_row(*(cell(column.value(item)) for column in columns))
+    console.print(table)
+
+
+def mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> None:
+    """Print one object: a two-column table, or as JSON, one JSON line or a one-row CSV."""
+    if fmt is Format.json:
+        sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    elif fmt is Format.jsonl:
+        sys.stdout.write(_json_line(data) + "\n")
+    elif fmt is Format.csv:
+        write_csv([data])
+    else:
+        table = Table(title=title, show_header=False, box=None, padding=(0, 2, 0, 0))
+        table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column()
+        for key, value in _flat(data):
+            table.add_row(key, cell(value))
+        console_factory().print(table)
+
+
+def _flat(data: dict[str, Any], prefix: str = "") -> Iterator[tuple[str, object]]:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            yield from _flat(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value
+
+
+def write_csv(rows: list[dict[str, Any]]) -> None:
+    """Flat columns (``address.city``), in first-seen order; lists joined with commas."""
+    flat = [dict(_flat(row)) for row in rows]
+    header: dict[str, None] = {}
+    for row in flat:
+        header.update(dict.fromkeys(row))
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(header)
+    for row in flat:
+        writer.writerow([cell(row.get(name)) for name in header])
+
+
+@contextlib.contextmanager
+def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | None]:
+    """A progress bar on stderr fed by an export's ``progress`` callback: records written, pages, requests spent
+    and the requests the plan still needs. Only on a terminal: piped or redirected, it yields None (no output)."""
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        yield None
+        return
+    columns = (
+        TextColumn(f"exporting {what}"),
+        BarColumn(),
+        TextColumn("{task.fields[written]:,} written, {task.fields[pages]} pages, "
+                   "{task.completed:.0f} requests spent, {task.fields[planned]} planned"),
+        TimeElapsedColumn(),
+    )  # fmt: skip
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("export", total=None, written=0, pages=0, planned="?")
+
+        def update(step: ExportProgress) -> None:
+            total = step.requests + step.planned_requests
+            bar.update(
+                task,
+                completed=step.requests,
+                total=total,
+                written=step.written,
+                pages=step.pages,
+                planned=step.planned_requests,
+            )
+
+        yield update

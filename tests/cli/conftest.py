@@ -1,0 +1,79 @@
+"""Running the installed ``rotor`` script (``[project.scripts]``) as a subprocess, against the mock served over HTTP."""
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rotor.testing import LiveMockRotorAPI, MockRotor
+from rotor.testing.server import free_port
+
+# The script pip installed beside this interpreter: what a user runs, not `python -m`.
+ROTOR = Path(sys.executable).parent / "rotor"
+
+
+class CLI:
+    """``cli("customers", "list")`` runs the script with a clean ROTOR_* environment and its own config file."""
+
+    def __init__(self, config: Path, env: dict[str, str]) -> None:
+        self.config = config
+        self.env = env
+
+    def __call__(
+        self, *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
+        full_env = {**self.env, **(env or {})}
+        return subprocess.run(
+            [str(ROTOR), *args], capture_output=True, text=True, input=input, env=full_env, timeout=timeout, check=False
+        )
+
+
+def clean_env(config: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")}
+    env.update(ROTOR_CONFIG=str(config), COLUMNS="200", NO_COLOR="1")
+    return env
+
+
+@pytest.fixture(scope="session")
+def served() -> Iterator[LiveMockRotorAPI]:
+    with LiveMockRotorAPI(MockRotor(customers=300, leads=80, daily_quota=10**6)) as live:
+        yield live
+
+
+@pytest.fixture
+def cli(served: LiveMockRotorAPI, tmp_path: Path) -> CLI:
+    """The CLI pointed at the served mock through the environment, as `eval "$(rotor mock env ...)"` would."""
+    env = clean_env(tmp_path / "config.toml")
+    env.update(ROTOR_API_KEY=served.api_key, ROTOR_BASE_URL=served.base_url)
+    return CLI(tmp_path / "config.toml", env)
+
+
+@pytest.fixture
+def bare_cli(tmp_path: Path) -> CLI:
+    """The CLI with no key and no base URL configured."""
+    return CLI(tmp_path / "config.toml", clean_env(tmp_path / "config.toml"))
+
+
+def serve_with_cli(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], dict[str, str]]:
+    """``rotor mock serve FLAGS --env-file ...`` in the background; returns it and the settings it wrote."""
+    env_file = tmp_path / "mock.env"
+    port = str(free_port())
+    proc = subprocess.Popen(
+        [str(ROTOR), "mock", "serve", "--port", port, "--env-file", str(env_file), *flags],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=clean_env(tmp_path / "config.toml"),
+    )
+    deadline = time.monotonic() + 30
+    while not env_file.is_file():
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            raise AssertionError(f"rotor mock serve did not start: {proc.communicate()[1]}")
+        time.sleep(0.05)
+    settings = dict(line.split("=", 1) for line in env_file.read_text().splitlines())
+    return proc, settings

@@ -1,0 +1,80 @@
+"""Settings: flags, then the environment, then a profile of the config file; the key is never printed."""
+
+import json
+import stat
+import subprocess
+
+from rotor.testing import READ_ONLY_API_KEY, TEST_API_KEY, LiveMockRotorAPI
+from rotor.testing.app import READ_SCOPES
+from tests.cli.conftest import CLI, ROTOR
+
+
+def test_profiles_configure_the_cli(bare_cli: CLI, served: LiveMockRotorAPI) -> None:
+    assert bare_cli("config", "set", "base_url", served.base_url).returncode == 0
+    stored = bare_cli("config", "set", "api_key", input=TEST_API_KEY + "\n")  # prompted, not echoed
+    assert stored.returncode == 0, stored.stderr
+    assert bare_cli("config", "set", "--profile", "ro", "api_key", READ_ONLY_API_KEY).returncode == 0
+    assert bare_cli("config", "set", "--profile", "ro", "base_url", served.base_url).returncode == 0
+    assert stat.S_IMODE(bare_cli.config.stat().st_mode) == 0o600
+
+    assert bare_cli("customers", "list", "--limit", "1").returncode == 0  # the default profile
+    read_only = sorted(READ_SCOPES)  # every read scope (the mock's read-only key), no write scope
+    assert json.loads(bare_cli("--profile", "ro", "auth", "test").stdout)["scopes"] == read_only
+    assert json.loads(bare_cli("auth", "test", env={"ROTOR_PROFILE": "ro"}).stdout)["scopes"] == read_only
+    # The environment beats the profile, a flag beats both.
+    with_env = bare_cli("--profile", "ro", "auth", "test", env={"ROTOR_API_KEY": TEST_API_KEY})
+    assert "customers:write" in json.loads(with_env.stdout)["scopes"]
+    with_flag = bare_cli("--api-key", READ_ONLY_API_KEY, "auth", "test", env={"ROTOR_API_KEY": TEST_API_KEY})
+    assert "customers:write" not in json.loads(with_flag.stdout)["scopes"]
+
+    shown = json.loads(bare_cli("--profile", "ro", "config", "show").stdout)
+    assert shown["profile"] == "ro" and shown["other_profiles"] == "default"
+    assert shown["api_key"] == f"{READ_ONLY_API_KEY[:8]}…{READ_ONLY_API_KEY[-4:]} (profile 'ro' ({bare_cli.config}))"
+    assert shown["base_url"].startswith(served.base_url)
+    from_env = json.loads(bare_cli("config", "show", env={"ROTOR_API_KEY": TEST_API_KEY}).stdout)
+    assert from_env["api_key"].endswith("($ROTOR_API_KEY)")
+
+    assert bare_cli("config", "unset", "--profile", "ro", "base_url").returncode == 0
+    assert "not set" in json.loads(bare_cli("--profile", "ro", "config", "show").stdout)["base_url"]
+    assert bare_cli("config", "unset", "--profile", "ro", "base_url").returncode == 2
+    assert bare_cli("config", "set", "colour", "blue").returncode == 2
+
+
+def test_the_key_never_appears_in_output(cli: CLI, bare_cli: CLI, served: LiveMockRotorAPI) -> None:
+    key = served.api_key
+    runs = [
+        bare_cli("config", "set", "api_key", key),
+        bare_cli("config", "set", "base_url", served.base_url),
+        bare_cli("config", "show"),
+        bare_cli("config", "show", "-f", "table"),
+        bare_cli("--debug", "auth", "test"),
+        bare_cli("--debug", "customers", "get", "no-such-id"),
+        bare_cli("--debug", "--api-key", key + "x", "auth", "test"),  # a wrong key: its message names no key either
+        cli("--debug", "customers", "list", "--limit", "2", "-f", "table"),
+        cli("--debug", "customers", "upsert", "--email", "secret-check@example.com"),
+        cli("config", "show", env={"ROTOR_API_KEY": key}),
+    ]
+    for proc in runs:
+        assert key not in proc.stdout and key not in proc.stderr, proc.args
+    assert [proc.returncode for proc in runs] == [0, 0, 0, 0, 0, 5, 3, 0, 0, 0]
+    assert key in bare_cli.config.read_text()  # stored, readable by its owner alone
+    listing = bare_cli("config", "show").stdout
+    assert f"{key[:8]}…{key[-4:]}" in listing
+
+
+def test_a_broken_config_file_is_a_usage_error(cli: CLI) -> None:
+    cli.config.write_text("[profiles.default\napi_key = ")
+    proc = cli("customers", "list", "--limit", "1")
+    assert proc.returncode == 2 and proc.stderr.startswith(f"error: cannot read the config file {cli.config}")
+
+
+def test_a_reader_that_leaves_early_is_no_error(cli: CLI) -> None:
+    proc = subprocess.run(
+        f"'{ROTOR}' customers list --all --format jsonl | head -n 1",
+        shell=True,
+        env=cli.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.splitlines()) == 1

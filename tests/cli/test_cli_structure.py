@@ -1,0 +1,115 @@
+"""The command tree: generated from the SDK (every filter, every field, every resource), with an example in each
+command's help, the version, completion, and a clear message when the 'cli' extra is missing."""
+
+import importlib.util
+import inspect
+import subprocess
+from typing import Any
+
+import attrs
+import pytest
+import typer
+
+import rotor
+from rotor import cli as rotor_cli
+from rotor.cli.app import app
+from rotor.cli.errors import ExitCode
+from rotor.cli.options import REQUEST_OPTIONS
+from rotor.cli.resources import RESOURCES
+from rotor.resources._base import SyncResource
+from rotor.testing import LiveMockRotorAPI
+from rotor.testing.__main__ import make_parser
+from rotor.testing.server import free_port
+from tests.cli.conftest import CLI, ROTOR
+
+ROOT = typer.main.get_command(app)
+
+
+def leaves(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
+    subcommands = getattr(command, "commands", None)
+    if not subcommands:
+        return [(path, command)]
+    return [leaf for name, sub in subcommands.items() for leaf in leaves(sub, (*path, name))]
+
+
+def options_of(*path: str) -> set[str]:
+    command = ROOT
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    return {param.name for param in command.params if param.name}
+
+
+def test_every_sdk_resource_has_a_command_group() -> None:
+    """A resource added to the SDK (one with ``list`` on the client) needs one ResourceCLI in resources.RESOURCES."""
+    client = rotor.Rotor(api_key="rotor_unit_key0secret")
+    sdk = {name for name, value in vars(client).items() if isinstance(value, SyncResource) and hasattr(value, "list")}
+    client.close()
+    assert sdk == {resource.name for resource in RESOURCES}
+    assert sdk <= set(ROOT.commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
+def test_list_takes_every_filter_of_the_sdk(resource: Any) -> None:
+    sdk = set(inspect.signature(resource.sdk.list).parameters) - REQUEST_OPTIONS
+    assert options_of(resource.name, "list") == sdk | {"all", "format"}
+
+
+@pytest.mark.parametrize("resource", [r for r in RESOURCES if hasattr(r.sdk, "create_or_update")], ids=lambda r: r.name)
+def test_upsert_takes_every_field_of_the_request_model(resource: Any) -> None:
+    fields = {f.name for f in attrs.fields(resource.sdk._upsert_params)} - {"additional_properties"}
+    assert options_of(resource.name, "upsert") == fields | {"from_json", "format"}
+
+
+def test_the_tag_filter_is_repeatable_and_singular(cli: CLI) -> None:
+    help = cli("customers", "list", "--help").stdout
+    assert "--tag " in help and "--tags" not in help
+    assert "One of: active, inactive." in help  # the enum's values, from the SDK
+
+
+@pytest.mark.parametrize("path", [path for path, _ in leaves(ROOT)], ids=" ".join)
+def test_every_command_has_an_example_in_its_help(path: tuple[str, ...]) -> None:
+    command = dict(leaves(ROOT))[path]
+    assert f"$ rotor {path[0]}" in (command.epilog or ""), path
+
+
+def test_mock_serve_takes_the_flags_of_scripts_mock(cli: CLI) -> None:
+    help = cli("mock", "serve", "--help").stdout
+    for action in make_parser()._actions:
+        for flag in action.option_strings:
+            assert flag in help
+    assert "example: rotor mock serve" in help
+    assert cli("mock", "serve", "--port", "-1").returncode == 2  # the mock's own check, a usage error
+
+
+def test_mock_env_prints_exports(cli: CLI, served: LiveMockRotorAPI) -> None:
+    port = served.server.port
+    proc = cli("mock", "env", "--port", str(port))
+    assert proc.stdout.splitlines() == [
+        f"export ROTOR_BASE_URL=http://127.0.0.1:{port}/open-api",
+        "export ROTOR_API_KEY=rotor_mock_full0test0secret",
+    ]
+    assert cli("mock", "env").returncode == 2
+    assert cli("mock", "env", "--port", str(free_port()), "--wait", "0.2").returncode == ExitCode.NETWORK
+
+
+def test_version_and_completion(cli: CLI) -> None:
+    assert cli("--version").stdout == f"rotor {rotor.__version__}\n"
+    assert "_rotor_completion" in cli("--show-completion", "bash").stdout
+    env = {"_ROTOR_COMPLETE": "complete_bash", "COMP_WORDS": "rotor customers list --sta", "COMP_CWORD": "3"}
+    assert cli(env=env).stdout.split() == ["--status"]
+
+
+def test_without_the_extra_rotor_says_what_to_install(monkeypatch: pytest.MonkeyPatch, capsys: Any) -> None:
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None if name == "rich" else real(name))
+    assert rotor_cli.main() == 1
+    assert capsys.readouterr().err == (
+        "rotor: the command line needs the 'cli' extra (missing module: rich); "
+        "install it with: pip install 'rotor-sdk[cli]'\n"
+    )
+
+
+def test_the_script_is_the_installed_entry_point() -> None:
+    assert ROTOR.is_file()
+    assert "from rotor.cli import main" in ROTOR.read_text()
+    assert subprocess.run([str(ROTOR)], capture_output=True, text=True, check=False).returncode in (0, 2)
