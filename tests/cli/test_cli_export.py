@@ -115,7 +115,8 @@ def test_a_quota_cut_export_resumes_with_another_key(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
-    mock, settings = serve_with_cli(tmp_path, "--customers", str(CUSTOMERS), "--latency", "0.5")
+    # 1.5 s a request: the export is between pages for 3 s, long enough for a loaded machine to send the signal.
+    mock, settings = serve_with_cli(tmp_path, "--customers", str(CUSTOMERS), "--latency", "1.5")
     try:
         env = {**clean_env(tmp_path / "config.toml"), **settings}
         target = tmp_path / "customers.jsonl"
@@ -124,6 +125,7 @@ def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
         deadline = time.monotonic() + 30
         while not Path(f"{target}.part.json").exists() and time.monotonic() < deadline:
             time.sleep(0.02)
+        assert proc.poll() is None, "the export ended before the test could interrupt it"
         proc.send_signal(signal.SIGINT)
         stdout, stderr = proc.communicate(timeout=30)
         assert proc.returncode == int(ExitCode.PARTIAL_EXPORT), stderr

@@ -106,7 +106,7 @@ inserts_only = st.lists(st.tuples(st.integers(0, 25), st.just(0), st.just(0)), m
 any_change = st.lists(st.tuples(st.integers(0, 600), st.integers(0, 300), st.integers(0, 300)), max_size=8)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(size=st.integers(0, 260), limit=st.sampled_from([7, 10, 50]), concurrency=st.sampled_from([1, 3, 8]),
        history=inserts_only, seed=st.integers(0, 2**16))  # fmt: skip
 @example(size=200, limit=10, concurrency=8, history=[(0, 0, 0)] + [(5, 0, 0)] * 11, seed=1)  # loses 20 unhealed
@@ -120,7 +120,7 @@ def test_while_records_are_only_created_no_record_is_lost_or_repeated(
     assert server.stayed() <= set(ids), "a record present throughout was lost"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(size=st.integers(1, 4500), concurrency=st.sampled_from([1, 3, 8]), history=any_change,
        seed=st.integers(0, 3))  # fmt: skip
 def test_with_records_leaving_and_entering_an_export_is_exact_or_says_it_is_not(

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 import respx
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rotor import AsyncPage
@@ -167,6 +167,7 @@ def _history_server(total: int, reported_total: int | None, has_more_until: int 
     return answer
 
 
+@settings(max_examples=30)  # four clients an example
 @given(
     total=st.integers(0, 60),
     total_drift=st.sampled_from([None, 0, -7, 5]),

@@ -5,6 +5,7 @@ hence ``follow_imports = silent``). A line marked ``# E: <code>`` must be an err
 line must pass, so a snippet fails both when a promised error vanishes and when a clean line starts failing.
 """
 
+import os
 import re
 from pathlib import Path
 
@@ -118,7 +119,10 @@ def mypy_output(tmp_path_factory: pytest.TempPathFactory) -> Output:
         f"mypy_path = {ROOT / 'src'}:{ROOT / 'generated'}\n"
     )
     files = [str(tmp / f"{name}.py") for name in sources]
-    stdout, stderr, _ = api.run(["--config-file", str(config), "--cache-dir", str(tmp / "cache"), *files])
+    # A cache kept between runs (one per xdist worker, which may run this at the same time): the SDK, httpx and
+    # attrs are checked once, and a rerun only checks the snippets (~3 s instead of ~30 s).
+    cache = ROOT / "build" / f"mypy-snippets-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    stdout, stderr, _ = api.run(["--config-file", str(config), "--cache-dir", str(cache), *files])
     assert not stderr, stderr
     found: Output = {name: [] for name in sources}
     for raw in stdout.splitlines():
