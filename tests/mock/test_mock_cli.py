@@ -110,3 +110,15 @@ def test_a_stale_env_file_is_replaced_and_removed_when_the_mock_cannot_start(tmp
         if serving.stdout is not None:
             serving.stdout.close()
     assert not env_file.exists()
+
+
+def test_the_read_only_lists_sizes_are_flags_with_the_mocks_defaults() -> None:
+    import inspect
+
+    from rotor.testing import MockRotor
+    from rotor.testing.__main__ import make_parser
+
+    defaults = {name: p.default for name, p in inspect.signature(MockRotor).parameters.items()}
+    args = make_parser().parse_args(["--pins", "7", "--serviced-jobs", "0"])
+    assert (args.pins, args.serviced_jobs) == (7, 0)
+    assert (args.pin_types, args.service_plans) == (defaults["pin_types"], defaults["service_plans"])

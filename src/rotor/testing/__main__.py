@@ -11,6 +11,7 @@ once (the README's recipe). The file is removed when the server stops (SIGINT or
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import signal
 import sys
@@ -36,6 +37,13 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+# The read-only lists' sizes, with MockRotor's own defaults (defined there once).
+COUNTS = {
+    name: inspect.signature(MockRotor).parameters[name].default
+    for name in ("pins", "pin_types", "service_plans", "serviced_jobs")
+}
+
+
 def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
     """The mock server's flags, defined once: ``scripts/mock``, ``python -m rotor.testing`` and ``rotor mock serve``."""
     parser = argparse.ArgumentParser(
@@ -47,6 +55,9 @@ def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=0, help="data set seed (default 0)")
     parser.add_argument("--customers", type=int, default=2500, help="number of customers (default 2500)")
     parser.add_argument("--leads", type=int, default=600, help="number of leads (default 600)")
+    for name, default in COUNTS.items():
+        flag = name.replace("_", "-")
+        parser.add_argument(f"--{flag}", type=int, default=default, help=f"number of {flag} (default {default})")
     parser.add_argument("--daily-quota", type=int, default=1000, help="requests per key per day (default 1000)")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every request")
     parser.add_argument("--error-rate", type=float, default=0.0, help="share of requests answered 500/502/503")
@@ -64,7 +75,8 @@ def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None, *, prog: str = "scripts/mock") -> int:
     parser = make_parser(prog)
     args = parser.parse_args(argv)
-    for name in ("customers", "leads", "daily_quota", "port", "churn_inserts", "churn_updates", "churn_status_flips"):
+    counted = ("customers", "leads", *COUNTS, "daily_quota", "port")
+    for name in (*counted, "churn_inserts", "churn_updates", "churn_status_flips"):
         if getattr(args, name) < 0:
             parser.error(f"--{name.replace('_', '-')} must not be negative")
     env_file: Path | None = args.env_file
@@ -73,6 +85,7 @@ def main(argv: list[str] | None = None, *, prog: str = "scripts/mock") -> int:
     mock = MockRotor(
         customers=args.customers,
         leads=args.leads,
+        **{name: getattr(args, name) for name in COUNTS},
         seed=args.seed,
         daily_quota=args.daily_quota,
         faults=Faults(latency=args.latency, error_rate=args.error_rate),
