@@ -34,6 +34,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "FieldError",
+    "InsecureTransportWarning",
     "InternalServerError",
     "InvalidParameterError",
     "NotFoundError",
@@ -55,6 +56,10 @@ class InvalidParameterError(RotorError, ValueError):
     def __init__(self, param: str, message: str) -> None:
         super().__init__(f"{param}: {message}")
         self.param = param
+
+
+class InsecureTransportWarning(UserWarning):
+    """A client was configured to send its API key over plain ``http://`` to a host that is not local."""
 
 
 class RequestBudgetExceeded(RotorError):

@@ -27,6 +27,7 @@ from rotor._budget import RequestBudget
 from rotor._exact import Drift, ExactWalk, Read
 from rotor._exceptions import InvalidParameterError
 from rotor._formats import ExportFormat, export_format, open_rows, read_ids
+from rotor._logging import logger
 from rotor._query import ListQuery
 from rotor.pagination import Walked
 from rotor_generated.types import UNSET
@@ -120,8 +121,10 @@ class ExportJob:
         self.written = self.pages = self.retries = 0
         self.resumed = False
         self.walk = ExactWalk(query.limit, filtered=query.filtered)
+        self._part_existed = self.part.exists()
         saved = self._resumable() if resume else None
         self._out: BinaryIO = _files.open_part(self.part, keep_bytes=saved["bytes"] if saved else None)
+        self._fresh = saved is None  # emptied when the first page is written, not before
         if saved is not None:
             self._restore(saved)
 
@@ -130,15 +133,18 @@ class ExportJob:
     def _resumable(self) -> dict[str, Any] | None:
         state = _files.read_state(self.state_path)
         if state is None or not self.part.exists():
+            if self.part.exists() or self.state_path.exists():
+                logger.warning("resume: %s has no usable checkpoint; the export starts afresh", self.part)
             return None
         if state.get("version") != STATE_VERSION or state.get("identity") != self.identity:
             raise InvalidParameterError(
                 "resume",
                 f"{self.part} is a partial export of a different query or format; "
-                "export with resume=False to start afresh (it will be replaced)",
+                "export without resuming to start afresh (it will be replaced)",
             )
         if self.part.stat().st_size < int(state["bytes"]):  # type: ignore[call-overload]
-            return None  # the data did not reach the disk (a power cut): start afresh
+            logger.warning("resume: %s is shorter than its checkpoint says; the export starts afresh", self.part)
+            return None  # the data did not reach the disk (a power cut)
         return state
 
     def _restore(self, saved: dict[str, Any]) -> None:
@@ -162,6 +168,9 @@ class ExportJob:
     def write(self, step: Walked[Any]) -> None:
         """The page's new records, then a checkpoint naming exactly those bytes, then progress."""
         walk = self.walk
+        if self._fresh:
+            _files.start_fresh(self._out, self.state_path)
+            self._fresh = False
         rows = open_rows(self._out, self.format, self.model, header=self._out.tell() == 0)
         for item in step.fresh:
             rows.write(item)
@@ -219,7 +228,8 @@ class ExportJob:
         """Keep what was written for a resume (or nothing, when no page was), and say so on the exception."""
         self._out.close()
         if self.pages == 0 and not self.resumed:
-            _files.discard(self.part, self.state_path)
+            if not self._part_existed:
+                _files.discard(self.part)  # only the empty file this run made: an earlier partial stays resumable
             return
         info = PartialExport(self.target, self.part, self.state_path, self.written, self.budget.spent)
         exc.partial_export = info  # type: ignore[attr-defined]

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
 from pathlib import Path
 from typing import BinaryIO
 
@@ -26,6 +31,8 @@ def export_target(path: str | os.PathLike[str]) -> Path:
     if not isinstance(path, str | os.PathLike):
         raise InvalidParameterError("path", f"must be a str or os.PathLike, got {type(path).__name__}")
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()  # write where the link points: the link stays a link
     if target.is_dir():
         raise InvalidParameterError("path", f"{str(target)!r} is a directory; give a file name")
     if not target.parent.is_dir():
@@ -42,18 +49,42 @@ def state_path(target: Path) -> Path:
 
 
 def open_part(part: Path, *, keep_bytes: int | None) -> BinaryIO:
-    """The ``.part`` file, fresh, or (resuming) cut back to the ``keep_bytes`` its state file vouches for:
-    bytes written after the last checkpoint belong to a page the resumed export reads again."""
+    """The ``.part`` file, locked for this export, positioned after the ``keep_bytes`` a resumed export's state
+    vouches for (bytes after the last checkpoint belong to a page it reads again), or at 0 for a fresh one.
+
+    Nothing is cut yet: a fresh export empties the file only when it writes its first page (``start_fresh``), so
+    one refused before that (a budget, a failed first page) leaves an earlier partial export resumable. The lock
+    (``flock``, released by the OS even on SIGKILL) refuses a second export to the same file while one runs.
+    """
     try:
-        if keep_bytes is None:
-            fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
-        else:
-            fd = os.open(part, os.O_WRONLY, PRIVATE)
-            os.ftruncate(fd, keep_bytes)
-            os.lseek(fd, keep_bytes, os.SEEK_SET)
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT, PRIVATE)
     except OSError as exc:
         raise InvalidParameterError("path", f"cannot write {str(part)!r}: {exc.strerror}") from None
+    try:
+        _lock(fd, part)
+        if keep_bytes is not None:
+            os.ftruncate(fd, keep_bytes)
+            os.lseek(fd, keep_bytes, os.SEEK_SET)
+    except BaseException:
+        os.close(fd)
+        raise
     return os.fdopen(fd, "wb")
+
+
+def _lock(fd: int, part: Path) -> None:
+    if fcntl is None:  # Windows: no advisory locks here; two exports to one file must be avoided by hand
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise InvalidParameterError("path", f"another export is writing {str(part)!r} right now") from None
+
+
+def start_fresh(out: BinaryIO, state: Path) -> None:
+    """Empty a fresh export's ``.part`` (and forget an earlier partial export's state) before its first page."""
+    out.seek(0)
+    out.truncate()
+    discard(state)
 
 
 def _tmp(path: Path) -> Path:
@@ -81,8 +112,8 @@ def commit(out: BinaryIO, part: Path, target: Path, state: Path) -> None:
     """Make the complete ``.part`` the target: on disk first (fsync), then renamed over it, then the state gone."""
     out.flush()
     os.fsync(out.fileno())
+    os.replace(part, target)  # while still locked: no other export may take the .part name's file meanwhile
     out.close()
-    os.replace(part, target)
     discard(state, _tmp(state))  # the temporary one too, left if a run was killed while writing it
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
+import warnings
 from collections.abc import Mapping
 
 import attrs
@@ -17,7 +18,7 @@ import httpx
 
 from rotor import _constants
 from rotor._budget import RequestBudget
-from rotor._exceptions import InvalidParameterError
+from rotor._exceptions import InsecureTransportWarning, InvalidParameterError
 from rotor._logging import logger
 
 API_KEY_HEADER = "x-api-key"
@@ -82,7 +83,10 @@ def base_url(value: object) -> str:
         raise InvalidParameterError("base_url", f"must not carry a query or fragment, got {raw!r}")
     if url.scheme == "http" and not _is_loopback_or_reserved(url.host) and url.host not in _warned_plain_http:
         _warned_plain_http.add(url.host)
-        logger.warning("base_url uses plain http:// to %s: the API key travels unencrypted", url.host)
+        text = f"base_url uses plain http:// to {url.host}: the API key travels unencrypted"
+        logger.warning(text)
+        # Also a Python warning: the library's logger is silent until the application configures logging.
+        warnings.warn(text, InsecureTransportWarning, stacklevel=5)  # the caller of Rotor(...)
     return str(url).rstrip("/")
 
 

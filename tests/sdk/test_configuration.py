@@ -196,3 +196,12 @@ def test_plain_http_to_a_real_host_warns_once(
         flavor.make(base_url=local)
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert warnings == ["base_url uses plain http:// to api.getrotor.com: the API key travels unencrypted"]
+
+
+def test_plain_http_to_a_real_host_is_a_python_warning_too() -> None:
+    # The library's logger is silent until an application configures logging; a warning is seen by default.
+    import rotor._options
+
+    rotor._options._warned_plain_http.discard("api.example.org")
+    with pytest.warns(rotor.InsecureTransportWarning, match="plain http:// to api.example.org"):
+        rotor.Rotor(api_key="rotor_k0secret0value", base_url="http://api.example.org/open-api")

@@ -132,3 +132,45 @@ def test_a_complete_export_replaces_the_file(flavor: Flavor, router: respx.MockR
     assert _export(flavor, flavor.make(), previous).written == 3
     assert previous.read_bytes().count(b"\n") == 3
     assert sorted(p.name for p in previous.parent.iterdir()) == [previous.name]
+
+
+def test_a_second_export_to_the_same_file_is_refused_while_one_runs(
+    flavor: Flavor, router: respx.MockRouter, previous: Path
+) -> None:
+    from rotor import _files
+
+    running = _files.open_part(previous.with_name("customers.jsonl.part"), keep_bytes=None)  # holds the lock
+    try:
+        with pytest.raises(rotor.InvalidParameterError, match="another export is writing"):
+            _export(flavor, flavor.make(), previous)
+    finally:
+        running.close()
+    assert len(router.calls) == 0
+    assert previous.read_bytes() == PREVIOUS
+
+
+def test_a_refused_export_keeps_an_earlier_partial_export_resumable(
+    flavor: Flavor, router: respx.MockRouter, previous: Path
+) -> None:
+    router.get("/customers").mock(side_effect=_pages)
+    with pytest.raises(rotor.InternalServerError):
+        _export(flavor, flavor.make(max_retries=0), previous)  # 1000 records kept in the .part
+    part = previous.with_name("customers.jsonl.part")
+    kept = part.read_bytes()
+    with pytest.raises(rotor.RequestBudgetExceeded):
+        _export(flavor, flavor.make(), previous, max_requests=1)  # a fresh run, refused after its first page
+    assert part.read_bytes() == kept and part.with_name("customers.jsonl.part.json").exists()
+    _untouched(previous, resumable=True)
+
+
+def test_an_export_to_a_symlink_writes_where_it_points(
+    flavor: Flavor, router: respx.MockRouter, tmp_path: Path
+) -> None:
+    data = [{"id": f"c{i}"} for i in range(3)]
+    router.get("/customers").respond(200, json={"data": data, "pagination": {"page": 1, "limit": 1000, "total": 3}})
+    real = tmp_path / "real.jsonl"
+    real.write_bytes(PREVIOUS)
+    link = tmp_path / "link.jsonl"
+    link.symlink_to(real)
+    _export(flavor, flavor.make(), link)
+    assert link.is_symlink() and real.read_bytes().count(b"\n") == 3

@@ -77,8 +77,15 @@ def interrupted_export(exc: BaseException) -> PartialExport | None:
     return None
 
 
+def _refused_plan(exc: BaseException) -> bool:
+    """A budget that the export's plan does not fit (raised before spending more), as opposed to one spent mid-way."""
+    return isinstance(exc, RequestBudgetExceeded) and exc.needed is not None
+
+
 def classify(exc: BaseException) -> tuple[ExitCode, str]:
     """The exit code and a short label for ``exc``: an export that stopped part-way is 10, whatever stopped it."""
+    if _refused_plan(exc):
+        return ExitCode.VALIDATION, "over --max-requests"  # resuming would be refused the same way: not a 10
     if interrupted_export(exc) is not None:
         return ExitCode.PARTIAL_EXPORT, "export interrupted"
     if isinstance(exc, CLIError):
@@ -113,7 +120,13 @@ def message(exc: BaseException) -> str:
     partial = interrupted_export(exc)
     if isinstance(exc, RequestBudgetExceeded) and partial is None:
         text += "; nothing was written (raise --max-requests, or narrow the export with filters)"
-    if partial is not None:
+    if partial is not None and _refused_plan(exc):
+        assert isinstance(exc, RequestBudgetExceeded)
+        text += (
+            f"; the partial export in {partial.part} is kept: run again with --resume and --max-requests "
+            f"{exc.needed} or more"
+        )
+    elif partial is not None:
         text += (
             f"; {partial.written} records kept in {partial.part} after {partial.requests} requests; "
             f"{partial.path} is untouched: run the same command with --resume to continue"
