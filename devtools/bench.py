@@ -5,6 +5,9 @@
 2. A full export from the mock on 127.0.0.1 (its own process) with 50 ms latency per request: the SDK
    sequential, the SDK concurrent, and a raw httpx + orjson loop at the same concurrency (the floor).
 3. Requests spent per export vs ceil(N / 1000), and peak memory while streaming an export to JSON Lines.
+4. The mock's own cost per request: ``GET /customers?limit=50`` (and ``limit=1000``) from one sequential client,
+   the mock in its own process with no added latency, against a bare Starlette app in another process answering
+   the same bytes to the same client (the floor: what uvicorn, Starlette and the client cost on their own).
 
 Ratios, not timings, are the result: these machines are noisy, and a ratio measured within one run is not.
 """
@@ -84,10 +87,10 @@ def bench_decode(repeats: int) -> dict[str, float]:
 
 
 @contextmanager
-def served_mock(customers: int) -> Iterator[tuple[str, str]]:
+def served_mock(customers: int, latency: float = LATENCY) -> Iterator[tuple[str, str]]:
     """The mock in its own process, so its CPU does not share a GIL with the client being measured."""
     cmd = [sys.executable, "-m", "rotor.testing", "--customers", str(customers), "--daily-quota", str(10**9),
-           "--latency", str(LATENCY)]  # fmt: skip
+           "--latency", str(latency)]  # fmt: skip
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
     try:
@@ -206,7 +209,97 @@ def bench_export(customers: int) -> dict[str, float]:
     }
 
 
+def serve_floor(body_file: str, path: str) -> None:
+    """The floor for the mock: a bare Starlette app answering ``path`` with the bytes in ``body_file``, served by
+    uvicorn exactly as the mock is (``MockServer``'s settings). Runs in its own process (see ``served_floor``)."""
+    import uvicorn
+    from starlette.applications import Starlette
+    from starlette.requests import Request
+    from starlette.responses import Response
+    from starlette.routing import Route
+
+    from rotor.testing.server import free_port
+
+    body = Path(body_file).read_bytes()
+
+    async def endpoint(request: Request) -> Response:
+        return Response(body, media_type="application/json")
+
+    port = free_port()
+    app = Starlette(routes=[Route(path, endpoint)])
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", lifespan="off")
+    print(f"BASE_URL=http://127.0.0.1:{port}", flush=True)
+    uvicorn.Server(config).run()
+
+
+@contextmanager
+def served_floor(body: bytes, path: str) -> Iterator[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        body_file = Path(tmp) / "body.json"
+        body_file.write_bytes(body)
+        code = f"from devtools.bench import serve_floor; serve_floor({str(body_file)!r}, {path!r})"
+        proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
+        try:
+            assert proc.stdout is not None
+            root = proc.stdout.readline().strip().split("=", 1)[1]
+            deadline = time.monotonic() + 60
+            while True:
+                try:
+                    httpx.get(root + path)
+                    break
+                except httpx.TransportError:
+                    if time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
+            yield root
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+            if proc.stdout is not None:
+                proc.stdout.close()
+
+
+def _ms_per_request(http: httpx.Client, url: str, params: dict[str, Any], number: int) -> float:
+    started = time.perf_counter()
+    for _ in range(number):
+        http.get(url, params=params).raise_for_status()
+    return (time.perf_counter() - started) / number * 1000
+
+
+def bench_mock(repeats: int, number: int) -> dict[str, float]:
+    """ms per request of the mock and of its floor, alternating blocks of ``number`` requests on one client."""
+    results: dict[str, float] = {}
+    with served_mock(2500, latency=0.0) as (base_url, api_key):
+        headers = {"x-api-key": api_key, "rotor-api-version": API_VERSION}
+        path = "/open-api/customers"
+        for limit in (50, 1000):
+            params = {"limit": limit}
+            with httpx.Client(headers=headers) as http:
+                body = http.get(base_url + "/customers", params=params).content
+                with served_floor(body, path) as floor_root:
+                    floor_body = http.get(floor_root + path, params=params).content
+                    assert floor_body == body
+                    n = max(number // (4 if limit == 1000 else 1), 10)
+                    for url in (base_url + "/customers", floor_root + path):  # warm both
+                        _ms_per_request(http, url, params, 10)
+                    mock_ms, floor_ms = [], []
+                    for _ in range(repeats):
+                        mock_ms.append(_ms_per_request(http, base_url + "/customers", params, n))
+                        floor_ms.append(_ms_per_request(http, floor_root + path, params, n))
+            mock = statistics.median(mock_ms)
+            floor = statistics.median(floor_ms)
+            results |= {
+                f"mock_ms_per_request_{limit}": mock,
+                f"mock_floor_ms_per_request_{limit}": floor,
+                f"mock_vs_floor_{limit}": mock / floor,
+            }
+    return results
+
+
 RATIOS = [
+    "mock_vs_floor_50",
+    "mock_vs_floor_1000",
     "decode_vs_orjson",
     "decode_vs_generated",
     "export_concurrent_speedup",
@@ -227,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         "concurrency": CONCURRENCY,
     }
     results |= bench_decode(repeats=5 if args.quick else 15)
+    results |= bench_mock(repeats=5 if args.quick else 9, number=100 if args.quick else 200)
     results |= bench_export(customers)
     if args.json:
         print(json.dumps(results, indent=2))
@@ -238,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"export_peak_mb: {r['export_peak_mb']:.1f}")
     print(f"# holding the same export as a list instead: {r['export_all_in_memory_mb']:.1f} MB")
     print(f"# decode ms: orjson {r['orjson_ms']:.2f}, sdk {r['sdk_ms']:.2f}, generated {r['generated_ms']:.2f}")
+    for limit in (50, 1000):
+        print(f"# mock ms per request, limit={limit}: mock {r[f'mock_ms_per_request_{limit}']:.2f}, ", end="")
+        print(f"floor (bare Starlette, same bytes) {r[f'mock_floor_ms_per_request_{limit}']:.2f}")
     print(f"# export s: sequential {r['export_sequential_s']:.2f}, concurrent {r['export_concurrent_s']:.2f}, ", end="")
     print(f"raw {r['export_raw_s']:.2f}; requests {r['export_requests']} (floor {r['export_requests_floor']})")
     return 0
