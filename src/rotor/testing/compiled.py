@@ -96,10 +96,10 @@ class CompiledOperation:
         self.query: list[_Param] = []
         self.path: list[_Param] = []
         self.headers: list[_Param] = []
-        self.supported = True
+        self.security_headers: list[str] = []
         self.body: Callable[[Any], bool] | None = None
         self.body_formats: dict[str, Callable[[str], Any]] = {}
-        self.body_required = False
+        self.unsupported: str | None = None  # why every request of this operation goes to openapi-core, if so
         try:
             for raw in op.get("parameters", []):
                 param = resolve(raw)
@@ -116,12 +116,11 @@ class CompiledOperation:
             self._security(spec, op)
             if "requestBody" in op:
                 self._compile_body(op["requestBody"], make, resolve)
-        except Unsupported:
-            self.supported = False
+        except Unsupported as exc:
+            self.unsupported = str(exc)
 
     def _security(self, spec: Mapping[str, Any], op: Mapping[str, Any]) -> None:
         """Keys the operation needs in headers (apiKey schemes only; anything else is not compiled)."""
-        self.security_headers: list[str] = []
         for requirement in op.get("security", spec.get("security", [])):
             if len(requirement) != 1:
                 raise Unsupported("security requirement with several schemes")
@@ -156,7 +155,6 @@ class CompiledOperation:
         if _nested_format(resolved.get("additionalProperties", {}), resolve, top=False):
             raise Unsupported("request body additional properties with a format")
         self.body = make(schema).is_valid
-        self.body_required = bool(body.get("required"))
 
     def accept(
         self,
@@ -166,7 +164,7 @@ class CompiledOperation:
         content_type: str | None,
         body: bytes,
     ) -> tuple[dict[str, Any], Any] | None:
-        if not self.supported:
+        if self.unsupported is not None:
             return None
         for name in self.security_headers:
             if name not in headers:
