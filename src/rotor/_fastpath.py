@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import datetime
 import enum
+import itertools
 import types
 import typing
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar, Union
 
 import attrs
@@ -83,9 +84,9 @@ class _Builder:
                     fields.append((field.name, tp, msgspec.field(name=name, default=None)))
                 else:
                     fields.append((field.name, tp | msgspec.UnsetType, msgspec.field(name=name, default=msgspec.UNSET)))
-            self.mirrors[cls] = msgspec.defstruct(
-                f"_Wire{cls.__name__}", fields, kw_only=True, forbid_unknown_fields=True
-            )
+            # Untracked by the cyclic GC (gc=False): a mirror holds no cycles and lives for one decode.
+            options: dict[str, Any] = {"kw_only": True, "forbid_unknown_fields": True, "gc": False}
+            self.mirrors[cls] = msgspec.defstruct(f"_Wire{cls.__name__}", fields, **options)
         return self.mirrors[cls]
 
     def value_code(self, tp: Any, ns: dict[str, Any], var: str = "v") -> str:
@@ -118,28 +119,74 @@ class _Builder:
         return code if not nullable or code == var else f"(None if {var} is None else {code})"
 
     def converter(self, cls: type) -> Callable[[Any], Any]:
+        """A function from the mirror Struct of ``cls`` to ``cls``, written out field by field, with the models
+        nested in it (a customer's address, a page's customers) built inline rather than by a call each."""
         if cls not in self.converters:
             self.converters[cls] = lambda wire: self.converters[cls](wire)  # placeholder for recursive models
-            hints = typing.get_type_hints(cls, localns=vars(_models))
-            ns: dict[str, Any] = {"cls": cls, "new": object.__new__, "UNSET": UNSET, "WIRE_UNSET": msgspec.UNSET,
+            ns: dict[str, Any] = {"new": object.__new__, "UNSET": UNSET, "WIRE_UNSET": msgspec.UNSET,
                                   "_fromisoformat": datetime.datetime.fromisoformat, "_UUID": uuid.UUID,
                                   "_date_fromisoformat": datetime.date.fromisoformat,
                                   "_known": _known}  # fmt: skip
-            lines = ["def convert(s):", "    o = new(cls)"]
-            for field in attrs.fields(cls):
-                if field.name == "additional_properties":
-                    continue
-                value = self.value_code(hints[field.name], ns)
-                # A response model's absent field already arrives as None, which ``value`` passes through.
-                if field.default is attrs.NOTHING or absent_value(hints[field.name]) is None:
-                    lines.append(f"    v = s.{field.name}\n    o.{field.name} = {value}")
-                else:
-                    lines.append(f"    v = s.{field.name}\n    o.{field.name} = UNSET if v is WIRE_UNSET else {value}")
-            lines += ["    o.additional_properties = {}", "    return o"]
+            names = itertools.count()
+            lines = ["def convert(s):", *_indent(self._model_lines(cls, "s", "o", ns, (cls,), names)), "    return o"]
             source = "\n".join(lines)
             exec(compile(source, f"<rotor fast converter for {cls.__name__}>", "exec"), ns)  # built from type hints
             self.converters[cls] = ns["convert"]
         return self.converters[cls]
+
+    def _model_lines(
+        self, cls: type, src: str, obj: str, ns: dict[str, Any], stack: tuple[type, ...], names: Iterator[int]
+    ) -> list[str]:
+        """Statements that build ``cls`` from the mirror Struct named ``src`` into the local ``obj``."""
+        hints = typing.get_type_hints(cls, localns=vars(_models))
+        model = f"_K{len(ns)}"
+        ns[model] = cls
+        lines = [f"{obj} = new({model})"]
+        for field in attrs.fields(cls):
+            if field.name == "additional_properties":
+                continue
+            tp = hints[field.name]
+            dst = f"{obj}.{field.name}"
+            # A response model's absent field already arrives as None, which every value rule passes through.
+            if field.default is attrs.NOTHING or absent_value(tp) is None:
+                lines += self._assign_lines(tp, f"{src}.{field.name}", dst, ns, stack, names)
+            else:
+                var = f"u{next(names)}"
+                lines += [f"{var} = {src}.{field.name}", f"if {var} is WIRE_UNSET:", f"    {dst} = UNSET", "else:"]
+                lines += _indent(self._assign_lines(tp, var, dst, ns, stack, names))
+        lines.append(f"{obj}.additional_properties = {{}}")
+        return lines
+
+    def _assign_lines(
+        self, tp: Any, src: str, dst: str, ns: dict[str, Any], stack: tuple[type, ...], names: Iterator[int]
+    ) -> list[str]:
+        """Statements that set ``dst`` to the model's value for annotation ``tp`` from the wire value ``src``."""
+        members = _members(tp)
+        nullable = type(None) in members
+        rest = [m for m in members if m is not type(None)]
+        inner: list[str] | None = None
+        var = f"w{next(names)}"
+        if len(rest) == 1 and isinstance(rest[0], type) and attrs.has(rest[0]) and rest[0] not in stack:
+            obj = f"o{next(names)}"
+            inner = [*self._model_lines(rest[0], var, obj, ns, (*stack, rest[0]), names), f"{dst} = {obj}"]
+        elif len(rest) == 1 and typing.get_origin(rest[0]) is list:
+            item = typing.get_args(rest[0])[0]
+            if isinstance(item, type) and attrs.has(item) and item not in stack:
+                obj, each, built = f"o{next(names)}", f"x{next(names)}", f"l{next(names)}"
+                body = [*self._model_lines(item, each, obj, ns, (*stack, item), names), f"{built}.append({obj})"]
+                inner = [f"{built} = []", f"for {each} in {var}:", *_indent(body), f"{dst} = {built}"]
+        if inner is None:
+            code = self.value_code(tp, ns, var)
+            if code == var:
+                return [f"{dst} = {src}"]
+            return [f"{var} = {src}", f"{dst} = {code}"]
+        if nullable:
+            return [f"{var} = {src}", f"if {var} is None:", f"    {dst} = None", "else:", *_indent(inner)]
+        return [f"{var} = {src}", *inner]
+
+
+def _indent(lines: list[str]) -> list[str]:
+    return ["    " + line for line in lines]
 
 
 def _known(table: dict[str, Any], value: str) -> Any:

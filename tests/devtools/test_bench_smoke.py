@@ -13,4 +13,11 @@ def test_export_bench_spends_exactly_the_floor() -> None:
     result = bench.bench_export(customers=2500)
     assert result["export_requests"] == result["export_requests_floor"] == 3
     assert result["export_requests_over_floor"] == 1.0
-    assert {"export_concurrent_speedup", "export_vs_raw", "export_peak_mb"} <= result.keys()
+    assert {"export_concurrent_speedup", "export_vs_raw", "export_peak_mb", "export_speedup_ceiling"} <= result.keys()
+
+
+def test_mock_bench_measures_the_mock_and_its_floor_on_the_same_bytes() -> None:
+    result = bench.bench_mock(repeats=1, number=10)
+    for limit in (50, 1000):
+        assert result[f"mock_vs_floor_{limit}"] > 0
+        assert result[f"mock_ms_per_request_{limit}"] > 0 and result[f"mock_floor_ms_per_request_{limit}"] > 0
