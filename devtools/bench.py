@@ -41,6 +41,7 @@ import httpx
 import orjson
 
 import rotor_generated.models as _models
+from devtools.bench_cli import bench_cli_export
 from rotor import API_VERSION, AsyncRotor, Rotor
 from rotor._base_client import decode_response
 from rotor._decode import gc_paused, json_name
@@ -261,7 +262,8 @@ def bench_export(customers: int) -> dict[str, float]:
         transport_s, _ = asyncio.run(_raw_concurrent(base_url, api_key, parse=False))
         assert seq_count == conc_count == raw_count == customers, (seq_count, conc_count, raw_count)
         streaming_mb, held_mb = _streaming_peak_mb(base_url, api_key)
-    return {
+        cli = bench_cli_export(base_url, api_key, CONCURRENCY)
+    return cli | {
         "export_customers": customers,
         "export_sequential_s": seq_s,
         "export_concurrent_s": conc_s,
@@ -375,6 +377,7 @@ RATIOS = [
     "export_concurrent_speedup",
     "export_vs_raw",
     "export_requests_over_floor",
+    "cli_export_vs_sdk",
 ]
 
 
@@ -410,6 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"raw {r['export_raw_s']:.2f}, transport alone {r['export_transport_s']:.2f} ", end="")
     print(f"(speedup ceiling {r['export_speedup_ceiling']:.2f}); ", end="")
     print(f"requests {r['export_requests']} (floor {r['export_requests_floor']})")
+    print(f"# rotor customers export: {r['cli_export_s']:.2f} s, the SDK's export: {r['sdk_export_s']:.2f} s")
     return 0
 
 

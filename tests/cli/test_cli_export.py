@@ -115,17 +115,17 @@ def test_a_quota_cut_export_resumes_with_another_key(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
-    # 1.5 s a request: the export is between pages for 3 s, long enough for a loaded machine to send the signal.
-    mock, settings = serve_with_cli(tmp_path, "--customers", str(CUSTOMERS), "--latency", "1.5")
-    try:
-        env = {**clean_env(tmp_path / "config.toml"), **settings}
+    # The second request hangs (the mock's fault queue), so Ctrl-C lands mid-export whatever the machine's load.
+    with LiveMockRotorAPI(MockRotor(customers=CUSTOMERS, daily_quota=10**6)) as live:
+        live.mock.faults.queue = ["latency=0", "latency=5"]
+        env = {**clean_env(tmp_path / "config.toml"), "ROTOR_API_KEY": live.api_key, "ROTOR_BASE_URL": live.base_url}
         target = tmp_path / "customers.jsonl"
         args = [str(ROTOR), "customers", "export", "--out", str(target), "--concurrency", "1"]
         proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 30
-        while not Path(f"{target}.part.json").exists() and time.monotonic() < deadline:
+        while live.mock.requests_served < 2 and time.monotonic() < deadline:  # page 1 written, page 2 hanging
             time.sleep(0.02)
-        assert proc.poll() is None, "the export ended before the test could interrupt it"
+        assert Path(f"{target}.part.json").exists() and proc.poll() is None
         proc.send_signal(signal.SIGINT)
         stdout, stderr = proc.communicate(timeout=30)
         assert proc.returncode == int(ExitCode.PARTIAL_EXPORT), stderr
@@ -135,9 +135,6 @@ def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
         resumed = CLI(tmp_path / "config.toml", env)("customers", "export", "--out", str(target), "--resume")
         assert resumed.returncode == 0 and "resumed: complete" in resumed.stdout, resumed.stderr
         assert len(set(ids_in(target))) == len(ids_in(target)) == 2258
-    finally:
-        mock.terminate()
-        mock.wait(timeout=10)
 
 
 def test_a_terminal_gets_a_progress_bar(tmp_path: Path) -> None:
