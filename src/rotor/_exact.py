@@ -21,7 +21,9 @@ Proof by count has one hole: between two reads, one record entering the set *beh
 leaving *before* it leave ``total`` unchanged while moving the boundary back by one. New records only ever enter
 at the front, so an unfiltered set cannot meet it (its entries never land behind a boundary). A filtered set can
 (a status change brings a record in anywhere), so once a filtered walk has seen its total move, it stops taking
-equal totals as proof and heals every boundary that no overlap proves: one read each, within the budget.
+equal totals as proof: each later read starts a little before the previous one ended (its ``limit`` chosen so,
+``furthest_page``), and the overlap proves the boundary as it is read. Pages already read ahead when the move
+was seen are healed, one read each, within the budget.
 
 This module does no I/O: ``SyncPage`` and ``AsyncPage`` (``pagination.py``) run the same walk, one page at a time
 or with pages fetched ahead, so the sync and async clients behave the same by construction.
@@ -30,7 +32,7 @@ or with pages fetched ahead, so the sync and async clients behave the same by co
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -83,6 +85,7 @@ class Drift:
     healed: int = 0  # ... of which a healing read proved it
     unproven: int = 0  # ... and of which it could not (the walk is then not complete)
     heal_reads: int = 0  # pages read only to heal
+    overlap_reads: int = 0  # reads of a moving filtered walk, each starting inside the one before
 
     @property
     def changed(self) -> bool:
@@ -94,6 +97,17 @@ class Drift:
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
+
+
+def furthest_page(first: int, anchor: int, max_limit: int) -> Read:
+    """A page holding offset ``first`` (and so the records from there to ``anchor``) that reaches as far past
+    ``anchor`` as any limit up to ``max_limit`` allows: offset pages are aligned, so the limit decides."""
+    best = (-1, 0, 0)
+    for limit in range(max_limit, max_limit // 2 - 1, -1):
+        start = first // limit * limit
+        best = max(best, (start + limit - anchor, limit, start // limit + 1))
+    _, limit, page = best
+    return Read(page, limit)
 
 
 def covering_page(first: int, last: int, max_limit: int) -> tuple[int, int]:
@@ -164,9 +178,10 @@ class ExactWalk:
 
     # -- what to read ----------------------------------------------------------------------------------------
 
-    def next_read(self, budget_left: int | None = None) -> Read | None:
+    def next_read(self, budget_left: int | None = None, in_flight: Collection[int] = ()) -> Read | None:
         """The next page to read, or None when the walk is done. ``budget_left``: requests that may still be
-        spent; healing yields to the pages the plan still needs, and is given up when they would not fit."""
+        spent; healing yields to the pages the plan still needs, and is given up when they would not fit.
+        ``in_flight``: page numbers already being read ahead (a moving walk still takes those)."""
         if self._pending is not None:
             affordable = budget_left is None or budget_left > self.planned_reads()
             if self._heal_reads < MAX_HEAL_READS and affordable:
@@ -175,12 +190,35 @@ class ExactWalk:
         last = self._last_main
         if last is None or self._ended or last.is_last():
             return None
-        return Read(last.number + 1, self.limit)
+        numbered = last.limit == self.limit
+        if numbered and (not self._moving() or last.number + 1 in in_flight):
+            return Read(last.number + 1, self.limit)
+        return self._window_read()
+
+    def _moving(self) -> bool:
+        """A filtered set whose total has moved: its boundaries need overlap to be proven (see __init__)."""
+        return self.filtered and self.drift.changed
+
+    def _window_read(self) -> Read:
+        """The next read of a moving walk: a page that starts inside the end of the proven run, so that the
+        overlap proves the boundary as it is read, instead of a healing read after every page."""
+        frontier = self._frontier
+        assert frontier is not None
+        end = frontier.offset + max(len(frontier.ids), 1) - 1
+        estimate = max(0, end + (self._latest_total or 0) - (frontier.total or 0) + self._bias)
+        self.drift.overlap_reads += 1
+        return furthest_page(max(0, estimate - self._margin()), estimate, MAX_LIMIT)
+
+    def _margin(self) -> int:
+        return max(16, self.limit // 20)  # for what moves between two reads
 
     def upcoming(self, count: int) -> list[int]:
-        """Up to ``count`` page numbers the plan will read next (for reading ahead); none while healing."""
+        """Up to ``count`` page numbers the plan will read next (for reading ahead); none while healing, and
+        none in a moving walk, whose reads each start where the one before ended."""
         last = self._last_main
         if self._pending is not None or last is None or self._latest_total is None or self._ended:
+            return []
+        if self._moving() or last.limit != self.limit:
             return []
         final = math.ceil(self._latest_total / self.limit)
         return list(range(last.number + 1, min(final, last.number + count) + 1))
@@ -190,6 +228,9 @@ class ExactWalk:
         last = self._last_main
         if last is None or self._latest_total is None or last.is_last():
             return 0
+        if self._moving():
+            left = self._latest_total - (last.offset + len(last.ids))
+            return max(1, math.ceil(left / (self.limit - self._margin())))
         return max(1, math.ceil(self._latest_total / self.limit) - last.number)
 
     # -- what was read ---------------------------------------------------------------------------------------
@@ -280,7 +321,7 @@ class ExactWalk:
         moved = (self._latest_total or 0) - (frontier.total or 0)
         estimate = max(0, end + moved + self._bias)
         gap = abs((frontier.total or 0) - (pending.total or 0))
-        margin = max(16, self.limit // 20)  # for what moves while this read is in flight
+        margin = self._margin()
         # A healing read may be as long as the API allows, whatever the walk's own page size: one read then
         # covers the gap even when the walk pages by ten.
         page, limit = covering_page(max(0, estimate - margin), estimate + gap + margin + 1, MAX_LIMIT)

@@ -186,9 +186,9 @@ class AsyncPage(BasePage[ItemT]):
         yield Walked(self, fresh)
         ahead: dict[int, asyncio.Task[AsyncPage[Any]]] = {}
         try:
-            while (read := walk.next_read(budget.remaining)) is not None:
+            while (read := walk.next_read(budget.remaining, in_flight=ahead.keys())) is not None:
                 task = None
-                if not read.heal:
+                if not read.heal and read.limit == walk.limit:  # a planned page: perhaps already read ahead
                     if concurrency > 1:
                         self._read_ahead(walk, budget, ahead, concurrency)
                     task = ahead.pop(read.page, None)

@@ -121,7 +121,11 @@ def test_ctrl_c_after_a_page_is_a_partial_export(tmp_path: Path) -> None:
         env = {**clean_env(tmp_path / "config.toml"), "ROTOR_API_KEY": live.api_key, "ROTOR_BASE_URL": live.base_url}
         target = tmp_path / "customers.jsonl"
         args = [str(ROTOR), "customers", "export", "--out", str(target), "--concurrency", "1"]
-        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        # Ctrl-C as a terminal delivers it, even when the suite runs in the background, where the shell starts
+        # it with SIGINT ignored and every child would inherit that.
+        restore_sigint = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+        proc = subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=restore_sigint)  # fmt: skip
         deadline = time.monotonic() + 30
         while live.mock.requests_served < 2 and time.monotonic() < deadline:  # page 1 written, page 2 hanging
             time.sleep(0.02)

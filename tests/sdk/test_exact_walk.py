@@ -390,3 +390,20 @@ def test_an_iteration_that_cannot_prove_itself_says_so_in_the_log(
     with caplog.at_level("WARNING", logger="rotor"):
         assert len(_iterate(flavor, flavor.make(), 1, 10)) == 25
     assert "could not be proven" in caplog.text
+
+
+def test_a_moving_filtered_export_reads_overlapping_pages_instead_of_healing_each(
+    flavor: Flavor, router: respx.MockRouter, tmp_path: Path
+) -> None:
+    # One record leaves the (filtered) set as page 2 is read, then a few per read: the set is seen to move, and
+    # every later read starts a little before the previous one ended, so its overlap proves the boundary.
+    server = ChangingServer(9000, [(0, 0, 0), (0, 1, 0)] + [(0, 2, 1)] * 20, seed=7)
+    router.get("/customers").mock(side_effect=server)
+    client = flavor.make()
+    options: dict[str, Any] = {"concurrency": 1} if flavor.is_async else {}
+    result = flavor.run(lambda: client.customers.export(tmp_path / "c.jsonl", status="active", **options))
+    ids = [orjson.loads(line)["id"] for line in (tmp_path / "c.jsonl").read_bytes().splitlines()]
+    assert len(ids) == len(set(ids)) and server.stayed() <= set(ids)
+    assert result.complete and result.drift.overlap_reads >= 6
+    assert result.drift.heal_reads <= 1  # at most the boundary on which the move was first seen
+    assert result.requests <= math.ceil(9000 / 1000) + 2
