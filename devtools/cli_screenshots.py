@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 
@@ -30,6 +31,11 @@ from rotor.testing import LiveMockRotorAPI, MockRotor
 SCREENSHOTS = {
     "docs/cli-customers-list.svg": ["customers", "list", "--status", "active", "--tag", "vip", "--limit", "8"],
 }
+# picture -> the export whose progress bar it shows, as drawn after its second page
+EXPORT_SCREENSHOTS = {
+    "docs/cli-customers-export.svg": ["customers", "export", "--archived", "--concurrency", "1"],
+}
+FRAME_AFTER_PAGES = 2
 WIDTH = 160
 
 
@@ -66,12 +72,45 @@ def render(args: list[str], mock: LiveMockRotorAPI) -> str:
     return console.export_svg(title=f"rotor {' '.join(args)}")
 
 
+def render_progress(args: list[str], mock: LiveMockRotorAPI) -> str:
+    """The SVG of the progress bar ``rotor ARGS --out FILE`` draws on a terminal, after FRAME_AFTER_PAGES pages.
+    Its clock is stopped at 0 so the picture does not depend on the machine's speed."""
+    terminal = Console(width=WIDTH, force_terminal=True, color_system="truecolor", file=io.StringIO(),
+                       get_time=lambda: 0.0)  # fmt: skip
+    frames: list[str] = []
+
+    def keep(bar: Any) -> None:
+        if bar.tasks[0].fields["pages"] == FRAME_AFTER_PAGES:
+            picture = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor",
+                              file=io.StringIO())  # fmt: skip
+            picture.print(bar.get_renderable())
+            frames.append(picture.export_svg(title=f"rotor {' '.join(args)} --out customers.jsonl"))
+
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        environment(
+            ROTOR_API_KEY=mock.api_key, ROTOR_BASE_URL=mock.base_url, ROTOR_CONFIG=str(Path(tmp) / "none.toml")
+        ),
+    ):
+        saved = output.progress_console_factory, output.on_progress_frame
+        output.progress_console_factory, output.on_progress_frame = (lambda: terminal), keep
+        try:
+            code = run([*args, "--out", str(Path(tmp) / "customers.jsonl")])
+        finally:
+            output.progress_console_factory, output.on_progress_frame = saved
+    if code != 0 or not frames:
+        raise SystemExit(f"rotor {' '.join(args)} exited {code} with {len(frames)} frames")
+    return frames[0]
+
+
 def main(argv: list[str]) -> int:
     check = "--check" in argv
     stale = []
     with LiveMockRotorAPI(MockRotor(seed=0)) as mock:
-        for name, args in SCREENSHOTS.items():
-            svg = render(args, mock)
+        pictures = [(name, args, render) for name, args in SCREENSHOTS.items()]
+        pictures += [(name, args, render_progress) for name, args in EXPORT_SCREENSHOTS.items()]
+        for name, args, draw in pictures:
+            svg = draw(args, mock)
             path = ROOT / name
             if check:
                 if not path.is_file() or path.read_text() != svg:

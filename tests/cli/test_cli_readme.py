@@ -83,4 +83,5 @@ def test_every_exit_code_is_in_the_table(code: ExitCode) -> None:
 
 def test_the_picture_is_up_to_date() -> None:
     assert "](docs/cli-customers-list.svg)" in SECTION
+    assert "](docs/cli-customers-export.svg)" in SECTION
     assert cli_screenshots.main(["--check"]) == 0, "run scripts/cli-screenshots"

@@ -144,11 +144,17 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
         writer.writerow([cell(row.get(name)) for name in header])
 
 
+# Where the progress bar draws (stderr), and who sees each frame: replaced by scripts/cli-screenshots, which
+# saves a frame of the real bar as the README's picture.
+progress_console_factory: Callable[[], Console] = lambda: Console(stderr=True)  # noqa: E731
+on_progress_frame: Callable[[Progress], None] | None = None
+
+
 @contextlib.contextmanager
 def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | None]:
     """A progress bar on stderr fed by an export's ``progress`` callback: records written, pages, requests spent
     and the requests the plan still needs. Only on a terminal: piped or redirected, it yields None (no output)."""
-    console = Console(stderr=True)
+    console = progress_console_factory()
     if not console.is_terminal:
         yield None
         return
@@ -172,5 +178,7 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
                 pages=step.pages,
                 planned=step.planned_requests,
             )
+            if on_progress_frame is not None:
+                on_progress_frame(bar)
 
         yield update
