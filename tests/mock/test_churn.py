@@ -171,17 +171,40 @@ def test_counts_are_per_resource_and_kind_and_served_apart_from_the_api() -> Non
     churn = churn_of(api)
     churn.step("inserts", 2)
     churn.step("updates", 1, resource="leads")
-    assert churn.counts == {("customers", "inserts"): 2, ("leads", "inserts"): 2, ("leads", "updates"): 1}
+    read_only = {("pins", "inserts"): 2, ("service_plans", "inserts"): 2, ("serviced_jobs", "inserts"): 2}
+    assert churn.counts == {("customers", "inserts"): 2, ("leads", "inserts"): 2, ("leads", "updates"): 1, **read_only}
     with api.http_client() as http:
         report = http.get("http://rotor.mock/_mock/churn").json()
     assert report["counts"] == {
         "customers": {"inserts": 2, "updates": 0, "status_flips": 0},
         "leads": {"inserts": 2, "updates": 1, "status_flips": 0},
+        **{name: {"inserts": 2, "updates": 0, "status_flips": 0} for name, _ in read_only},
     }
     assert report["seed"] == 3 and report["started"] is False  # reading the report starts and applies nothing
     assert api.mock.requests_received == 0  # not an API operation
     with MockRotorAPI(customers=1).http_client() as http:
         assert http.get("http://rotor.mock/_mock/churn").status_code == 404  # no churn, no report
+
+
+def test_the_read_only_lists_churn_too() -> None:
+    # New pins, plans and jobs arrive at the front (a copy of a listed one, created now); plans change status.
+    api = make(seed=4)
+    churn = churn_of(api)
+    with api.client() as client:
+        before = {name: getattr(client, name).list(limit=1).total for name in ("pins", "service_plans")}
+        jobs_before = client.serviced_jobs.list(limit=1).total
+        churn.step("inserts", 3)
+        active_before = {p.id for p in client.service_plans.list(status="active")}
+        churn.step("status_flips", 5, resource="service_plans")
+        newest = client.pins.list(limit=3).data
+        assert {name: getattr(client, name).list(limit=1).total for name in before} == {
+            name: (total or 0) + 3 for name, total in before.items()
+        }
+        assert client.serviced_jobs.list(limit=1).total == (jobs_before or 0) + 3  # completed copies stay listed
+        moved = active_before ^ {p.id for p in client.service_plans.list(status="active")}
+        assert 1 <= len(moved) <= 5  # the status filter sees the flips (one plan may flip twice)
+    created = {s.record["id"] for s in api.mock.stores["pins"].all()[:3]}
+    assert {p.id for p in newest} == created
 
 
 def test_a_request_refused_for_its_key_still_sees_time_pass() -> None:

@@ -17,18 +17,23 @@ from its own ``random.Random`` seeded from ``seed``: the same seed and the same 
 events, and churning leads too changes nothing of the customers' events. ``step(kind, n)`` applies events now,
 without time, for a test that wants exact writes between two requests.
 
-Events touch records a default list shows (not archived), so each one is visible to an export. Every write goes
-through ``RecordStore.upsert``, which bumps the store's version: cached list results never hide a change.
+Events touch records a default list shows (not archived), so each one is visible to an export. Every write to
+customers and leads goes through ``RecordStore.upsert``, which bumps the store's version: cached list results
+never hide a change. The read-only lists (pins, service plans, serviced jobs), which the API cannot write, get new
+records directly (a copy of one the list shows, with a new id, created now), and service plans flip ``active``
+(what their ``status`` filter reads); updates, and flips of pins and jobs, have nothing to change there.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 import random
 import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 import attrs
@@ -39,8 +44,12 @@ from rotor.testing.store import RecordStore
 
 Kind = Literal["inserts", "updates", "status_flips"]
 KINDS: tuple[Kind, ...] = ("inserts", "updates", "status_flips")
-# The resources churn writes to, through their stores' upsert (the read-only lists have no write path yet).
-CHURNED = ("customers", "leads")
+# The resources churn writes to through their stores' upsert, and the read-only lists, which the API cannot write:
+# churn adds their records directly (a copy of a listed one, new id, created now) and flips a service plan's
+# `active` (what `status` filters); they have no field an update or another flip would change for a list.
+WRITABLE = ("customers", "leads")
+READ_ONLY = ("pins", "service_plans", "serviced_jobs")
+CHURNED = WRITABLE + READ_ONLY
 
 # A client paused mid-export (a debugger, a laptop lid) would otherwise make its next request apply minutes of
 # events at once, each an O(records) upsert lookup, and time out. Past this many events of one kind for one
@@ -103,7 +112,7 @@ class Churn:
         unknown = [name for name in names if name not in types]
         if unknown:
             raise ValueError(f"churn names resources the mock does not have: {', '.join(unknown)}")
-        for name in names:
+        for name in (name for name in names if name in WRITABLE):
             field, _ = _flip_values(name)
             # The flip must change what a list filters on, or a status-filtered export would never see it.
             if field not in types[name].equality_filters:
@@ -188,6 +197,8 @@ class Churn:
         assert self._stores is not None
         store = self._stores[resource]
         rng = self._rng(resource, kind)
+        if resource in READ_ONLY:
+            return self._apply_read_only(resource, store, rng, kind, n)
         if kind == "inserts":
             for _ in range(n):
                 self.counts[resource, kind] += 1
@@ -205,4 +216,22 @@ class Churn:
                 field, values = _flip_values(resource)
                 current = (store.get(record_id) or {}).get(field)
                 store.upsert({"id": record_id, field: rng.choice([v for v in values if v != current])})
+        return n
+
+    def _apply_read_only(self, resource: str, store: RecordStore, rng: random.Random, kind: Kind, n: int) -> int:
+        shown = store.filters({})  # what a default list shows: each event must be visible to an export
+        listed = [item for item in store.all() if store.matches(item, shown)]
+        if not listed or kind == "updates" or (kind == "status_flips" and resource != "service_plans"):
+            return 0
+        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        for _ in range(n):
+            self.counts[resource, kind] += 1
+            model = listed[rng.randrange(len(listed))]
+            if kind == "inserts":
+                record = {**copy.deepcopy(model.record), "id": store.new_id(), "created_at": now}
+                store.add(record)
+                store.get_stored(record["id"]).extra.update(model.extra)  # a completed job begets a completed one
+            else:
+                model.record["active"] = not model.record.get("active")
+                store.changed()
         return n

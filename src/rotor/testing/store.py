@@ -78,6 +78,17 @@ class RecordStore:
         self._items[record["id"]] = Stored(record=record, archived=archived, seq=self._seq)
         return record
 
+    def new_id(self) -> str:
+        """An id for a record the mock creates, from the seeded stream (a replayed test gets the same ids)."""
+        return str(uuid.UUID(int=self._new_ids.getrandbits(128), version=4))
+
+    def get_stored(self, record_id: str) -> Stored:
+        return self._items[record_id]
+
+    def changed(self) -> None:
+        """A record was changed in place: cached list results must not hide it."""
+        self._version += 1
+
     def get(self, record_id: str) -> Record | None:
         item = self._items.get(record_id)
         return item.record if item else None
@@ -164,7 +175,7 @@ class RecordStore:
         created = item is None
         if item is None:
             # ASSUMPTION (A15 in the spec): an unknown `id` creates a record with that id.
-            record_id = str(body.get("id") or uuid.UUID(int=self._new_ids.getrandbits(128), version=4))
+            record_id = str(body.get("id") or self.new_id())
             now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
             self.add(self.new_record(record_id, now))
             item = self._items[record_id]
