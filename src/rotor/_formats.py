@@ -250,3 +250,8 @@ def read_ids(path: os.PathLike[str], fmt: ExportFormat, *, limit_bytes: int) -> 
     if fmt.kind == "jsonl":
         return [orjson.loads(line)["id"] for line in data.splitlines() if line]
     return [row["id"] for row in csv.DictReader(io.StringIO(data.decode(), newline=""))]
+
+
+def row_of(item: Any) -> dict[str, Any]:
+    """One record as every format writes it (every field of its model, null where absent): the CLI's ``json``."""
+    return _plan(type(item)).row(item)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import enum
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Literal
@@ -20,6 +21,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from rotor._export import ExportProgress
+from rotor._formats import ExportFormat, open_rows, row_of
 
 
 class Format(enum.StrEnum):
@@ -80,16 +82,25 @@ def _json_line(data: object) -> str:
 def records(
     items: Iterable[Any], fmt: Format, columns: Sequence[Column], *, title: str | None = None, caption: str = ""
 ) -> None:
-    """Print records; JSON Lines are streamed (one line per record as it arrives), the others are collected."""
-    if fmt is Format.jsonl:
-        for item in items:
-            sys.stdout.write(_json_line(item.to_dict()) + "\n")
+    """Print records; JSON Lines and CSV are streamed (a row per record as it arrives), the others collected.
+
+    The rows are an export's (``rotor._formats``): every field of the model in its order, null where absent, CSV
+    with the same stable columns as ``export``'s, so ``list -f csv`` and ``export --out f.csv`` agree."""
+    if fmt in (Format.jsonl, Format.csv):
+        stream = iter(items)
+        first = next(stream, None)
+        if first is None:
+            return
+        sys.stdout.flush()
+        rows = open_rows(
+            sys.stdout.buffer, ExportFormat("jsonl" if fmt is Format.jsonl else "csv"), type(first), header=True
+        )
+        for item in itertools.chain([first], stream):
+            rows.write(item)
+        rows.close()
         return
     if fmt is Format.json:
-        sys.stdout.write(orjson.dumps([i.to_dict() for i in items], option=orjson.OPT_INDENT_2).decode() + "\n")
-        return
-    if fmt is Format.csv:
-        write_csv([i.to_dict() for i in items])
+        sys.stdout.write(orjson.dumps([row_of(i) for i in items], option=orjson.OPT_INDENT_2).decode() + "\n")
         return
     console = console_factory()
     wide = console.width >= WIDE  # room for every column's minimum; narrower, Rich shares what there is
