@@ -12,6 +12,10 @@ from rotor_generated import AuthenticatedClient
 from rotor_generated.api.auth import test_auth
 from rotor_generated.api.customers import create_or_update_customer, list_customers, retrieve_customer
 from rotor_generated.api.leads import create_or_update_lead, list_leads, retrieve_lead
+from rotor_generated.api.pin_types import list_pin_types
+from rotor_generated.api.pins import list_pins
+from rotor_generated.api.service_plans import list_service_plans
+from rotor_generated.api.serviced_jobs import list_serviced_jobs
 from rotor_generated.models import (
     AuthTestResponse,
     CustomerListResponse,
@@ -22,6 +26,11 @@ from rotor_generated.models import (
     LeadResponse,
     LeadUpsertParams,
     LeadUpsertResult,
+    PinListResponse,
+    PinTypeListResponse,
+    ServicedJobListResponse,
+    ServicePlanListResponse,
+    ServicePlanStatus,
 )
 
 
@@ -63,6 +72,10 @@ def generated_client_smoke() -> Outcome:
             lead = create_or_update_lead.sync(client=client, body=LeadUpsertParams(name="Smoke", source="web form"))
             assert isinstance(lead, LeadUpsertResult) and isinstance(lead.id, str)
             one_lead = retrieve_lead.sync(lead.id, client=client)
+            kinds = list_pin_types.sync(client=client)
+            pins = list_pins.sync(client=client, limit=5)
+            plans = list_service_plans.sync(client=client, limit=5, status=ServicePlanStatus.ACTIVE)
+            jobs = list_serviced_jobs.sync(client=client, limit=5)
         checks = {
             "testAuth": isinstance(auth, AuthTestResponse) and auth.authenticated is True,
             "listCustomers": isinstance(page, CustomerListResponse)
@@ -77,6 +90,12 @@ def generated_client_smoke() -> Outcome:
             "retrieveLead": isinstance(one_lead, LeadResponse)
             and one_lead.data is not None
             and one_lead.data.name == "Smoke",
+            "listPinTypes": isinstance(kinds, PinTypeListResponse) and bool(kinds.data),
+            "listPins": isinstance(pins, PinListResponse) and bool(pins.data),
+            "listServicePlans": isinstance(plans, ServicePlanListResponse)
+            and bool(plans.data)
+            and all(plan.active for plan in plans.data or []),
+            "listServicedJobs": isinstance(jobs, ServicedJobListResponse) and bool(jobs.data),
         }
     failed = [name for name, ok in checks.items() if not ok]
     detail = f"{len(checks) - len(failed)}/{len(checks)} operations OK" + (f"; failed: {failed}" if failed else "")
