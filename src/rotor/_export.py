@@ -75,7 +75,8 @@ class PartialExport:
 
     def __str__(self) -> str:
         return (
-            f"export interrupted: {self.written} records in {self.part} ({self.requests} requests spent); "
+            f"export interrupted: {self.written} records in {self.part} "
+            f"({self.requests} request{'' if self.requests == 1 else 's'} spent); "
             f"{self.path} is untouched. Run the same export with resume=True to continue."
         )
 

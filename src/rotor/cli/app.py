@@ -13,7 +13,7 @@ from rotor.cli.session import State, enable_debug_logging
 
 app = typer.Typer(
     name="rotor",
-    help="Look up, list and upsert Rotor records from a shell (built on the rotor SDK).",
+    help="Look up, list, upsert and export Rotor records from a shell (built on the rotor SDK).",
     no_args_is_help=True,
     rich_markup_mode="markdown",
     pretty_exceptions_enable=False,  # --debug prints a plain traceback: no locals, which could hold the key

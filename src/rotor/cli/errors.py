@@ -128,7 +128,8 @@ def message(exc: BaseException) -> str:
         )
     elif partial is not None:
         text += (
-            f"; {partial.written} records kept in {partial.part} after {partial.requests} requests; "
+            f"; {partial.written} records kept in {partial.part} after {partial.requests} "
+            f"request{'' if partial.requests == 1 else 's'}; "
             f"{partial.path} is untouched: run the same command with --resume to continue"
         )
     if code is ExitCode.ERROR and not isinstance(exc, CLIError):
