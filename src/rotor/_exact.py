@@ -337,7 +337,3 @@ class ExactWalk:
         self.drift.healed += healed
         self._pending = None
         self._extend(pending)
-
-
-def facts(number: int, limit: int, total: int | None, has_more: bool | None, ids: Iterable[str | None]) -> PageFacts:
-    return PageFacts(number=number, limit=limit, total=total, has_more=has_more, ids=tuple(ids))

@@ -30,7 +30,6 @@ from rotor._formats import ExportFormat, export_format, open_rows, read_ids
 from rotor._logging import logger
 from rotor._query import ListQuery
 from rotor.pagination import Walked
-from rotor_generated.types import UNSET
 
 STATE_VERSION = 1
 
@@ -92,7 +91,7 @@ def partial_export(exc: BaseException) -> PartialExport | None:
 
 def _query_key(query: ListQuery) -> dict[str, Any]:
     """The query as the state file keeps it, to refuse resuming a different one (enums by value)."""
-    filters = {k: getattr(v, "value", v) for k, v in sorted(query.filters.items()) if v is not UNSET}
+    filters = {k: getattr(v, "value", v) for k, v in sorted(query.given().items())}
     return {"filters": orjson.loads(orjson.dumps(filters)), "limit": query.limit}
 
 

@@ -91,13 +91,23 @@ def _tmp(path: Path) -> Path:
     return path.with_name(path.name + ".tmp")
 
 
-def write_state(path: Path, state: dict[str, object]) -> None:
-    """Readers see the previous state or this one, never half of one (a temporary file, then ``os.replace``)."""
+def write_atomically(path: Path, data: bytes) -> None:
+    """Readers see no file or the whole file, never a half-written one: a private temporary file beside ``path``,
+    then ``os.replace``. (Also the mock server's env file.)"""
     tmp = _tmp(path)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE)
-    with os.fdopen(fd, "wb") as out:
-        out.write(orjson.dumps(state))
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        discard(tmp)
+        raise
+
+
+def write_state(path: Path, state: dict[str, object]) -> None:
+    """Readers see the previous state or this one, never half of one."""
+    write_atomically(path, orjson.dumps(state))
 
 
 def read_state(path: Path) -> dict[str, object] | None:

@@ -19,10 +19,14 @@ class ListQuery:
     limit: int
     page: int
 
+    def given(self) -> dict[str, Any]:
+        """The filters the caller set (the builders take every one, unset ones as ``UNSET``)."""
+        return {name: value for name, value in self.filters.items() if value is not None and value is not UNSET}
+
     @property
     def filtered(self) -> bool:
         """Narrowed by anything but ``archived``: a record can enter or leave the set by changing."""
-        return any(value not in (None, UNSET) for name, value in self.filters.items() if name != "archived")
+        return any(name != "archived" for name in self.given())
 
     def to_kwargs(self) -> dict[str, Any]:
         return {**self.filters, "limit": self.limit, "page": self.page}

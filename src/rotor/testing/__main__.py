@@ -12,30 +12,16 @@ from __future__ import annotations
 
 import argparse
 import inspect
-import os
 import signal
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
+from rotor._files import write_atomically
 from rotor.testing.app import CHURN_PATH, MockRotor
 from rotor.testing.churn import Churn
 from rotor.testing.faults import Faults
 from rotor.testing.server import MockServer
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Readers see no file or the whole file, never a half-written one."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
 
 # The read-only lists' sizes, with MockRotor's own defaults (defined there once).
 COUNTS = {
@@ -108,7 +94,7 @@ def main(argv: list[str] | None = None, *, prog: str = "scripts/mock") -> int:
     try:
         config = f"ROTOR_BASE_URL={server.base_url}\nROTOR_API_KEY={mock.api_key}\n"
         if env_file is not None:
-            write_atomically(env_file, config)
+            write_atomically(env_file, config.encode())
         sys.stdout.write(config)
         sys.stdout.flush()
         root = server.base_url.removesuffix("/open-api")

@@ -40,7 +40,7 @@ import attrs
 
 from rotor.testing.lead_data import STAGES
 from rotor.testing.spec import load as load_spec
-from rotor.testing.store import RecordStore
+from rotor.testing.store import RecordStore, timestamp
 
 Kind = Literal["inserts", "updates", "status_flips"]
 KINDS: tuple[Kind, ...] = ("inserts", "updates", "status_flips")
@@ -223,14 +223,13 @@ class Churn:
         listed = [item for item in store.all() if store.matches(item, shown)]
         if not listed or kind == "updates" or (kind == "status_flips" and resource != "service_plans"):
             return 0
-        now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        now = timestamp(datetime.now(UTC))
         for _ in range(n):
             self.counts[resource, kind] += 1
             model = listed[rng.randrange(len(listed))]
             if kind == "inserts":
                 record = {**copy.deepcopy(model.record), "id": store.new_id(), "created_at": now}
-                store.add(record)
-                store.get_stored(record["id"]).extra.update(model.extra)  # a completed job begets a completed one
+                store.add(record, extra=model.extra)  # a completed job begets a completed one
             else:
                 model.record["active"] = not model.record.get("active")
                 store.changed()

@@ -11,6 +11,8 @@ from typing import Any
 import orjson
 from faker import Faker
 
+from rotor.testing.store import timestamp
+
 TAG_VOCABULARY = (
     "vip",
     "weekly",
@@ -34,7 +36,7 @@ def _customer(fake: Faker, rng: random.Random, index: int, count: int) -> dict[s
         "id": str(fake.uuid4()),
         "first_name": fake.first_name(),
         "last_name": fake.last_name(),
-        "created_at": created.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        "created_at": timestamp(created),
         "status": "active" if rng.random() < 0.75 else "inactive",
         "source": rng.choice(SOURCES),
     }
@@ -72,7 +74,7 @@ def _variant(base: dict[str, Any], rng: random.Random, index: int, count: int) -
     record: dict[str, Any] = orjson.loads(orjson.dumps(base))  # a deep copy; JSON data copies fastest this way
     record["id"] = str(uuid.UUID(int=rng.getrandbits(128), version=4))
     created = EPOCH + timedelta(minutes=index * (7 * 365 * 1440 // max(count, 1)) + rng.randrange(30))
-    record["created_at"] = created.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+    record["created_at"] = timestamp(created)
     if "email" in record:
         record["email"] = record["email"].replace("@", f".{index}@", 1)
     if "phone" in record:

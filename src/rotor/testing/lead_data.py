@@ -15,6 +15,8 @@ from typing import Any
 import orjson
 from faker import Faker
 
+from rotor.testing.store import timestamp
+
 # Weighted like a real pipeline: most leads are new or being worked, fewer are won or lost.
 STAGES = ("New", "Contacted", "Qualified", "Won", "Lost")
 STAGE_WEIGHTS = (30, 25, 20, 12, 13)
@@ -36,10 +38,6 @@ EPOCH = datetime(2021, 1, 1, tzinfo=UTC)
 SPAN_MINUTES = 5 * 365 * 1440  # leads spread over five years, oldest first (the list is newest first)
 
 
-def _timestamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def _maybe(rng: random.Random, share: float, value: Any) -> Any:
     return value if rng.random() < share else None
 
@@ -58,11 +56,11 @@ def _lead(fake: Faker, rng: random.Random, reps: list[str], index: int, count: i
     lead: dict[str, Any] = {
         "id": str(fake.uuid4()),
         "archived": archived,
-        "archived_at": _timestamp(created + timedelta(days=rng.randrange(1, 90))) if archived else None,
+        "archived_at": timestamp(created + timedelta(days=rng.randrange(1, 90))) if archived else None,
         "assigned_to": _maybe(rng, 0.6, rng.choice(reps)),
-        "created_at": _timestamp(created),
+        "created_at": timestamp(created),
         "email": _maybe(rng, 0.85, f"{handle}{index}@{fake.free_email_domain()}"),
-        "follow_up_date": _maybe(rng, 0.4, _timestamp(created + timedelta(days=rng.randrange(1, 21)))),
+        "follow_up_date": _maybe(rng, 0.4, timestamp(created + timedelta(days=rng.randrange(1, 21)))),
         "lead_source": _maybe(rng, 0.9, rng.choice(LEAD_SOURCES)),
         "location": _maybe(rng, 0.5, [float(fake.latitude()), float(fake.longitude())]),
         "name": name,

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Self
 
 from rotor.testing import team
-from rotor.testing.store import Record, RecordStore
+from rotor.testing.store import Record, RecordStore, timestamp
 
 PIN_TYPES = (
     ("High Priority", "#FF0000"),
@@ -55,7 +55,7 @@ class PinStore(RecordStore):
             lat, lng = rng.choice(centres)
             pin = {
                 "id": team.new_id(rng),
-                "created_at": team.timestamp(team.created_at(rng, i, count)),
+                "created_at": timestamp(team.created_at(rng, i, count)),
                 "created_by": dict(rng.choices(users, weights=range(len(users), 0, -1))[0]),
                 "location": [round(lat + rng.gauss(0, 0.02), 6), round(lng + rng.gauss(0, 0.02), 6)],
                 "pin_type": dict(rng.choices(kinds, weights=range(len(kinds), 0, -1))[0]),

@@ -10,7 +10,7 @@ from typing import Any, Self
 import attrs
 
 from rotor.testing import team
-from rotor.testing.store import Filters, Record, RecordStore
+from rotor.testing.store import Filters, Record, RecordStore, timestamp
 
 FREQUENCIES = ("One-Time", "Annual", "Semi-Annual", "Tri-Annual", "Quarterly", "Bi-Monthly", "Monthly", "Bi-Weekly",
                "Weekly", "Custom")  # fmt: skip
@@ -30,7 +30,7 @@ def _plan(rng: random.Random, index: int, count: int, customer: Record, users: l
     return {
         "id": team.new_id(rng),
         "active": rng.random() < 0.7,
-        "created_at": team.timestamp(created),
+        "created_at": timestamp(created),
         "customer": customer_summary(customer),
         "num_completed_jobs": completed,
         "num_pending_jobs": pending,

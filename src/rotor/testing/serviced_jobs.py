@@ -13,7 +13,7 @@ import attrs
 
 from rotor.testing import team
 from rotor.testing.service_plans import customer_summary
-from rotor.testing.store import Filters, Record, RecordStore
+from rotor.testing.store import Filters, Record, RecordStore, timestamp
 
 
 def _job(rng: random.Random, index: int, count: int, customers: list[Record], plans: list[Record],
@@ -35,7 +35,7 @@ def _job(rng: random.Random, index: int, count: int, customers: list[Record], pl
     }
     if completed or rng.random() < 0.7:  # a job not scheduled yet has no first visit
         visit = team.created_at(rng, index, count) + timedelta(days=rng.randrange(0, 30), hours=rng.randrange(7, 17))
-        job["service_date"] = team.timestamp(visit.replace(minute=0, second=0, microsecond=0))
+        job["service_date"] = timestamp(visit.replace(minute=0, second=0, microsecond=0))
     return job, completed, hidden
 
 
@@ -56,8 +56,7 @@ class ServicedJobStore(RecordStore):
         store = cls(seed=seed)
         for i in range(count if customers else 0):
             job, completed, hidden = _job(rng, i, count, customers, plans, technicians)
-            store.add(job, archived=hidden)
-            store._items[job["id"]].extra["completed"] = completed
+            store.add(job, archived=hidden, extra={"completed": completed})
         return store
 
     def filters(self, params: Mapping[str, Any]) -> Filters:

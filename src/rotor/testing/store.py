@@ -22,6 +22,11 @@ import attrs
 Record = dict[str, Any]
 
 
+def timestamp(moment: datetime) -> str:
+    """A date-time as the API writes one: milliseconds, UTC as ``Z``."""
+    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
 @attrs.define
 class Stored:
     record: Record
@@ -72,18 +77,16 @@ class RecordStore:
     def __len__(self) -> int:
         return len(self._items)
 
-    def add(self, record: Record, *, archived: bool = False) -> Record:
+    def add(self, record: Record, *, archived: bool = False, extra: dict[str, Any] | None = None) -> Record:
+        """A new record, newest of all; ``extra`` is state the API does not show (``Stored.extra``)."""
         self._seq += 1
         self._version += 1
-        self._items[record["id"]] = Stored(record=record, archived=archived, seq=self._seq)
+        self._items[record["id"]] = Stored(record=record, archived=archived, seq=self._seq, extra=dict(extra or {}))
         return record
 
     def new_id(self) -> str:
         """An id for a record the mock creates, from the seeded stream (a replayed test gets the same ids)."""
         return str(uuid.UUID(int=self._new_ids.getrandbits(128), version=4))
-
-    def get_stored(self, record_id: str) -> Stored:
-        return self._items[record_id]
 
     def changed(self) -> None:
         """A record was changed in place: cached list results must not hide it."""
@@ -176,7 +179,7 @@ class RecordStore:
         if item is None:
             # ASSUMPTION (A15 in the spec): an unknown `id` creates a record with that id.
             record_id = str(body.get("id") or self.new_id())
-            now = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+            now = timestamp(datetime.now(UTC))
             self.add(self.new_record(record_id, now))
             item = self._items[record_id]
         self._version += 1

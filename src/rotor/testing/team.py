@@ -36,10 +36,6 @@ def new_id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
-def timestamp(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
 def created_at(rng: random.Random, index: int, count: int) -> datetime:
     """The creation time of record ``index`` of ``count``: increasing with the index, as the store lists them."""
     return EPOCH + timedelta(minutes=index * (SPAN_MINUTES // max(count, 1)) + rng.randrange(30))
