@@ -151,8 +151,7 @@ class ExportJob:
         ids = read_ids(self.part, self.format, limit_bytes=saved["bytes"])
         self.walk = ExactWalk.restore(saved["walk"], ids)
         self.written, self.pages, self.retries = saved["written"], saved["pages"], saved["retries"]
-        self.budget.spent = 0  # max_requests is per run: a resumed export gets a fresh budget
-        self.resumed = True
+        self.resumed = True  # max_requests is per run: the budget, new, counts this run's requests only
 
     def first_read(self) -> Read | None:
         """The page to start with: page one of the query, or where a resumed export goes on (None: nothing left)."""
