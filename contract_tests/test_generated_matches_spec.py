@@ -13,6 +13,8 @@ from contract_tests.spec_helpers import api_version, operations, parameters, res
 from rotor_generated.models import CustomerStatus, CustomerUpsertParams, RotorApiVersion
 from rotor_generated.types import Unset
 
+pytestmark = pytest.mark.spec_derived
+
 
 def _module(op: dict[str, Any]) -> ModuleType:
     snake = re.sub(r"(?<!^)(?=[A-Z])", "_", op["operationId"]).lower()

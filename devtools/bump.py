@@ -11,18 +11,15 @@ no hand-written file names the version.
 import argparse
 import datetime
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
-
-import yaml
 
 from devtools.generate import generate_into, replace_tree
 from devtools.paths import GENERATED_PACKAGE_NAME, ROOT
 from devtools.spec_diff import Change, diff_specs, report
 from devtools.spec_edit import set_api_version
-from devtools.spec_io import Spec, SpecError, load_spec, validate_spec, version_header_schemas
+from devtools.spec_io import Spec, SpecError, load_spec, read_spec, validate_spec, version_header_schemas
 
 SEMVER = re.compile(r"(\d+)\.(\d+)\.(\d+)")
 
@@ -66,16 +63,11 @@ def changelog_entry(package_version: str, api_version: str, changes: list[Change
 
 
 def _released_spec(root: Path, base: str | None) -> Spec:
-    if base and Path(base).exists():
-        spec = load_spec(Path(base))
-    else:
-        ref = base or "HEAD:spec/openapi.yaml"
-        proc = subprocess.run(["git", "show", ref], cwd=root, capture_output=True, check=False)
-        if proc.returncode != 0:
-            raise BumpError(f"cannot read the last released spec ({ref}); pass --base FILE")
-        spec = yaml.safe_load(proc.stdout)
-    validate_spec(spec)
-    return spec
+    """The spec to compare with: a file, or the committed one, read by the loader that refuses duplicate keys."""
+    try:
+        return read_spec(base or "HEAD:spec/openapi.yaml", root)
+    except SpecError as exc:
+        raise BumpError(f"cannot read the last released spec ({base or 'HEAD'}): {exc}; pass --base FILE") from None
 
 
 def _check_edit(edited: Spec, new_version: str) -> None:

@@ -1,4 +1,5 @@
-"""Regenerate ``generated/rotor_generated`` from the spec, or check that it is exactly what the spec produces.
+"""Regenerate ``generated/rotor_generated`` and the SDK's rendered resource layer (``devtools/render_sdk.py``) from
+the spec, or check that both are exactly what the spec produces.
 
 python -m devtools.generate          # rewrite generated/ and list what changed
 python -m devtools.generate --check  # exit 1 with a unified diff when generated/ has drifted
@@ -16,7 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, SPEC, TEMPLATES
+from devtools import render_sdk
+from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, ROOT, SPEC, TEMPLATES
 from devtools.spec_io import SpecError, load_spec, validate_spec
 from devtools.tolerant import tolerant_copy
 
@@ -89,6 +91,24 @@ def replace_tree(fresh: Path, target: Path) -> None:
     shutil.copytree(fresh, target)
 
 
+def rendered_diff(scratch: Path) -> tuple[list[str], str]:
+    """Render the SDK layer under ``scratch``; (one line per rendered file that differs from the repository's, the
+    unified diff)."""
+    fresh = {p.relative_to(scratch): p.read_bytes() for p in render_sdk.render(scratch)}
+    have = {p.relative_to(ROOT): p.read_bytes() for p in render_sdk.rendered_paths(ROOT) if p.exists()}
+    summary: list[str] = []
+    chunks: list[str] = []
+    for name in sorted(fresh.keys() | have.keys()):
+        if fresh.get(name) == have.get(name):
+            continue
+        label = "added" if name not in have else "removed" if name not in fresh else "changed"
+        summary.append(f"  {label:8} {name}")
+        old = have.get(name, b"").decode().splitlines(keepends=True)
+        new = fresh.get(name, b"").decode().splitlines(keepends=True)
+        chunks.extend(difflib.unified_diff(old, new, str(name), f"from-spec/{name}"))
+    return summary, "".join(chunks)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/generate", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail with a diff when generated/ has drifted")
@@ -102,19 +122,27 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         summary, diff = tree_diff(fresh, GENERATED_DIR)
+        try:
+            rendered, rendered_changes = rendered_diff(Path(tmp) / "rendered")
+        except SpecError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
         elapsed = time.perf_counter() - started
         if args.check:
-            if summary:
-                print("generated/ has drifted from spec/openapi.yaml (run scripts/generate):")
-                print("\n".join(summary))
-                print(diff)
+            if summary or rendered:
+                print("generated code has drifted from spec/openapi.yaml + spec/sdk.yaml (run scripts/generate):")
+                print("\n".join(summary + rendered))
+                print(diff + rendered_changes)
                 return 1
-            print(f"generated/ matches the spec ({len(_files(fresh))} files, {elapsed:.1f}s)")
+            count = len(_files(fresh)) + len(render_sdk.rendered_paths(ROOT))
+            print(f"generated/ and the rendered SDK layer match the spec ({count} files, {elapsed:.1f}s)")
             return 0
         replace_tree(fresh, GENERATED_DIR)
+    render_sdk.render(ROOT)
     print(f"generated/{GENERATED_DIR.name}: " + (f"{len(summary)} file(s) changed" if summary else "unchanged"))
-    if summary:
-        print("\n".join(summary))
+    print("rendered SDK layer: " + (f"{len(rendered)} file(s) changed" if rendered else "unchanged"))
+    for line in summary + rendered:
+        print(line)
     return 0
 
 

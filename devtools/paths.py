@@ -9,3 +9,4 @@ GENERATOR_CONFIG = ROOT / "spec" / "generator.yaml"
 TEMPLATES = ROOT / "spec" / "templates"
 GENERATED_PACKAGE_NAME = "rotor_generated"
 GENERATED_DIR = ROOT / "generated" / GENERATED_PACKAGE_NAME
+SDK_CONFIG = ROOT / "spec" / "sdk.yaml"  # the SDK's names for what the spec describes (devtools/sdk_spec.py)

@@ -21,9 +21,9 @@ from devtools.spec_edit import represent_none, round_trip, set_items
 from devtools.spec_io import load_spec
 
 
-def add_field(text: str, schema: str, name: str) -> str:
-    """An optional ``string`` property added to a component schema (before its last one, so a blank line that
-    ruamel keeps with the last property stays where it was)."""
+def add_field(text: str, schema: str, name: str, *, at: int | None = None) -> str:
+    """An optional ``string`` property added to a component schema: at index ``at`` (0: the top), by default before
+    its last one, so a blank line that ruamel keeps with the last property stays where it was."""
 
     def edit(doc: Any) -> None:
         properties = doc["components"]["schemas"][schema]["properties"]
@@ -31,7 +31,58 @@ def add_field(text: str, schema: str, name: str) -> str:
             raise ValueError(f"{schema} already has {name}")
         field = CommentedMap(type="string")
         field.fa.set_flow_style()
-        properties.insert(max(len(properties) - 1, 0), name, field)
+        properties.insert(max(len(properties) - 1, 0) if at is None else at, name, field)
+
+    return round_trip(text, edit)
+
+
+def add_query_parameter(text: str, path: str, name: str) -> str:
+    """An optional, non-empty text filter added to the GET of ``path``, as its last parameter."""
+
+    def edit(doc: Any) -> None:
+        parameters = doc["paths"][path]["get"]["parameters"]
+        parameter = CommentedMap(name=name, **{"in": "query"}, required=False, description=f"Only {name} matches.")
+        parameter["schema"] = CommentedMap(type="string", minLength=1)
+        parameters.append(parameter)
+
+    return round_trip(text, edit)
+
+
+def add_retrieve(text: str, resource_path: str, record_schema: str) -> str:
+    """A new operation over an existing resource: ``GET {resource_path}/{id}`` reading one record, answered in a
+    new ``<record>Response`` envelope, with the errors, scope and version header of the resource's list."""
+
+    def edit(doc: Any) -> None:
+        listing = doc["paths"][resource_path]["get"]
+        envelope = f"{record_schema}Response"
+        doc["components"]["schemas"][envelope] = CommentedMap(
+            type="object",
+            properties=CommentedMap(
+                data=CommentedMap({"$ref": f"#/components/schemas/{record_schema}"}),
+                status=CommentedMap({"$ref": "#/components/schemas/SuccessStatus"}),
+            ),
+        )
+        id_param = CommentedMap(name="id", **{"in": "path"}, required=True, description="The record's id.")
+        id_param["schema"] = CommentedMap(type="string", minLength=1)
+        responses = CommentedMap({k: v for k, v in listing["responses"].items() if k != "200"})
+        responses["404"] = CommentedMap({"$ref": "#/components/responses/NotFound"})
+        example = {"data": listing["responses"]["200"]["content"]["application/json"]["examples"]}
+        first = next(iter(example["data"].values()))["value"]["data"][0]
+        ok = CommentedMap(description="The record.")
+        found = {"found": {"value": {"data": first, "status": "success"}}}
+        ok["content"] = {
+            "application/json": {"schema": {"$ref": f"#/components/schemas/{envelope}"}, "examples": found}
+        }
+        responses.insert(0, "200", ok)
+        operation = CommentedMap(
+            operationId="retrieve" + record_schema,
+            summary=f"Get a {record_schema.lower()} by ID",
+            tags=listing["tags"],
+            security=listing["security"],
+            parameters=[listing["parameters"][0], id_param],
+            responses=responses,
+        )
+        doc["paths"][f"{resource_path}/{{id}}"] = CommentedMap(get=operation)
 
     return round_trip(text, edit)
 

@@ -6,7 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import YAMLError
 
 from devtools.paths import ROOT
 
@@ -18,11 +20,23 @@ class SpecError(Exception):
     """The file is missing, not YAML, or not a valid OpenAPI document."""
 
 
-def load_spec(path: Path) -> Spec:
+def load_yaml(path: Path) -> Any:
+    """A YAML file as plain data, refusing what YAML tools silently accept: a key given twice in one mapping
+    (PyYAML keeps the last, so a second ``User:`` schema would quietly replace the first)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
+        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except DuplicateKeyError as exc:
+        first, again = exc.context_mark, exc.problem_mark
+        key = str(exc.problem).removeprefix("found duplicate key ").split(" with value")[0]
+        where = f"line {again.line + 1}" if again else "?"
+        was = f" (first given at line {first.line + 1})" if first else ""
+        raise SpecError(f"{path}: duplicate key {key} at {where}{was}") from None
+    except (OSError, YAMLError) as exc:
         raise SpecError(f"cannot read {path}: {exc}") from exc
+
+
+def load_spec(path: Path) -> Spec:
+    data = load_yaml(path)
     if not isinstance(data, dict) or "openapi" not in data:
         raise SpecError(f"{path} is not an OpenAPI document (no top-level 'openapi' key)")
     return data
@@ -73,6 +87,12 @@ def refs(node: Any) -> Iterator[str]:
             yield from refs(value)
 
 
+def ref_targets(node: Any) -> list[str]:
+    """The names of the component schemas ``node`` refers to."""
+    prefix = "#/components/schemas/"
+    return [ref.removeprefix(prefix) for ref in refs(node) if ref.startswith(prefix)]
+
+
 def _walk(node: Any) -> Iterator[Any]:
     yield node
     children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
@@ -104,11 +124,13 @@ def api_version(spec: Spec) -> str:
     return version
 
 
-def read_spec(ref: str) -> Spec:
+def read_spec(ref: str, root: Path = ROOT) -> Spec:
     """A validated spec from a file path or from ``REV:path`` in git (``HEAD:spec/openapi.yaml``)."""
     path = Path(ref)
+    if not path.is_absolute() and not path.exists():
+        path = root / ref
     if not path.exists() and ":" in ref:
-        proc = subprocess.run(["git", "show", ref], cwd=ROOT, capture_output=True, check=False)
+        proc = subprocess.run(["git", "show", ref], cwd=root, capture_output=True, check=False)
         if proc.returncode != 0:
             raise SpecError(f"cannot read {ref} from git: {proc.stderr.decode().strip()}")
         with tempfile.TemporaryDirectory() as tmp:

@@ -6,6 +6,7 @@ with Rotor() as client:                      # key from $ROTOR_API_KEY
         print(customer.id, customer.email)
 """
 
+from rotor import types
 from rotor._base_client import RawResponse
 from rotor._client import AsyncRotor, Rotor
 from rotor._constants import API_VERSION, DEFAULT_BASE_URL
@@ -33,31 +34,7 @@ from rotor._export import ExportProgress, ExportResult, PartialExport, partial_e
 from rotor._logging import setup_logging as _setup_logging
 from rotor._version import __version__
 from rotor.pagination import AsyncPage, SyncPage
-from rotor.resources.customers import AsyncCustomerPage, CustomerPage
-from rotor.resources.leads import AsyncLeadPage, LeadPage
-from rotor.resources.pins import AsyncPinPage, PinPage
-from rotor.resources.service_plans import AsyncServicePlanPage, ServicePlanPage
-from rotor.resources.serviced_jobs import AsyncServicedJobPage, ServicedJobPage
-from rotor_generated.models import (
-    Address,
-    AuthTestResponse,
-    Customer,
-    CustomerStatus,
-    CustomerUpsertParams,
-    CustomerUpsertResult,
-    Lead,
-    LeadPriority,
-    LeadUpsertParams,
-    LeadUpsertResult,
-    Pagination,
-    Pin,
-    PinCreator,
-    PinType,
-    ServicedJob,
-    ServiceFrequency,
-    ServicePlan,
-    ServicePlanStatus,
-)
+from rotor.types import *  # noqa: F403 (the models and page types, rendered from the spec)
 from rotor_generated.types import UNSET, Unset
 
 _setup_logging()
@@ -71,22 +48,10 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
-    "Address",
-    "AsyncCustomerPage",
-    "AsyncLeadPage",
     "AsyncPage",
-    "AsyncPinPage",
     "AsyncRotor",
-    "AsyncServicePlanPage",
-    "AsyncServicedJobPage",
-    "AuthTestResponse",
     "AuthenticationError",
     "BadRequestError",
-    "Customer",
-    "CustomerPage",
-    "CustomerStatus",
-    "CustomerUpsertParams",
-    "CustomerUpsertResult",
     "Drift",
     "ExportProgress",
     "ExportResult",
@@ -94,33 +59,18 @@ __all__ = [
     "InsecureTransportWarning",
     "InternalServerError",
     "InvalidParameterError",
-    "Lead",
-    "LeadPage",
-    "LeadPriority",
-    "LeadUpsertParams",
-    "LeadUpsertResult",
     "NotFoundError",
-    "Pagination",
     "PartialExport",
     "PermissionDeniedError",
-    "Pin",
-    "PinCreator",
-    "PinPage",
-    "PinType",
     "RateLimitError",
     "RawResponse",
     "RedirectError",
     "RequestBudgetExceeded",
     "Rotor",
     "RotorError",
-    "ServiceFrequency",
-    "ServicePlan",
-    "ServicePlanPage",
-    "ServicePlanStatus",
-    "ServicedJob",
-    "ServicedJobPage",
     "SyncPage",
     "Unset",
     "__version__",
     "partial_export",
+    *types.__all__,
 ]

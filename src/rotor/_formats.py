@@ -39,6 +39,7 @@ import attrs
 import orjson
 
 import rotor_generated.models as _models
+from rotor._columns import EXPORT_COLUMNS
 from rotor._decode import json_name
 from rotor._exceptions import InvalidParameterError
 
@@ -143,9 +144,11 @@ def _make_plan(model: type) -> _Plan:
     hints = typing.get_type_hints(model, localns=vars(_models))
     ns: dict[str, Any] = {"_merge_extra": _merge_extra, "_cell": _cell}
     values, cells, columns = [], [], []
-    for index, field in enumerate(attrs.fields(model)):
-        if field.name == "additional_properties":
-            continue
+    # The recorded order (id first, fields a later API version adds last); a field not recorded keeps its place
+    # after them, in attribute order (a model that is never exported).
+    rank = {name: i for i, name in enumerate(EXPORT_COLUMNS.get(model.__name__, ()))}
+    fields = [f for f in attrs.fields(model) if f.name != "additional_properties"]
+    for index, field in enumerate(sorted(fields, key=lambda f: rank.get(json_name(f.name), len(rank)))):
         key = json_name(field.name)
         nested, as_list = _nested(hints[field.name])
         if nested is None:
@@ -182,7 +185,8 @@ def _make_plan(model: type) -> _Plan:
 
 
 def csv_columns(model: type) -> list[str]:
-    """The CSV header for ``model``: its fields in attribute order, nested objects flattened as ``<field>_<sub>``."""
+    """The CSV header for ``model``: its fields in the recorded order (``id`` first, a field a later API version
+    adds last), nested objects flattened as ``<field>_<sub>``."""
     return list(_plan(model).columns)
 
 

@@ -41,6 +41,18 @@ def boolean(name: str, value: object) -> bool:
     return value
 
 
+def flag(name: str, value: object) -> bool | Unset:
+    """A boolean filter without a default: a bool, or None for "not given"."""
+    return UNSET if value is None else boolean(name, value)
+
+
+def optional_int(name: str, value: object, low: int | None, high: int | None) -> int | Unset:
+    """An integer filter within the spec's bounds (either may be open); None means "not given"."""
+    if value is None:
+        return UNSET
+    return int_in(name, value, -(2**63) if low is None else low, 2**63 - 1 if high is None else high)
+
+
 def one_of(name: str, enum_type: type[E], value: E | str | None) -> E | Unset:
     """An enum filter: a member or its value; None means "not given"."""
     if value is None:
@@ -60,17 +72,17 @@ def text(name: str, value: object) -> str | Unset:
     return value
 
 
-def tags(value: TagsArg) -> str | Unset:
-    """A list of tags or a comma-separated string, sent comma-separated."""
+def comma_list(name: str, value: TagsArg) -> str | Unset:
+    """A list of strings (tags) or one comma-separated string of them, sent comma-separated."""
     if value is None:
         return UNSET
     items = value.split(",") if isinstance(value, str) else list(value)
-    for tag in items:
-        if not isinstance(tag, str) or not tag.strip() or "," in tag:
-            raise InvalidParameterError("tags", f"each tag must be a non-empty string without commas, got {tag!r}")
+    for item in items:
+        if not isinstance(item, str) or not item.strip() or "," in item:
+            raise InvalidParameterError(name, f"each item must be a non-empty string without commas, got {item!r}")
     if not items:
-        raise InvalidParameterError("tags", "must name at least one tag")
-    return ",".join(tag.strip() for tag in items)
+        raise InvalidParameterError(name, "must name at least one item")
+    return ",".join(item.strip() for item in items)
 
 
 def date_filter(name: str, value: object) -> dt.date | dt.datetime:

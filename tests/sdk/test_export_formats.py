@@ -14,12 +14,17 @@ from typing import Any
 import attrs
 import pytest
 
-from devtools.paths import ROOT
+import rotor_generated.models as models
+from devtools import columns, sdk_spec
+from devtools.paths import ROOT, SPEC
+from devtools.spec_io import load_spec
 from rotor._decode import decode_model
 from rotor._exceptions import InvalidParameterError
 from rotor._formats import ExportFormat, _plan, csv_columns, export_format, open_rows
 from rotor.testing import data, lead_data
 from rotor_generated.models import Address, Customer, Lead
+
+pytestmark = pytest.mark.spec_derived
 
 FORMATS = [ExportFormat(kind, gz) for kind in ("jsonl", "csv") for gz in (False, True)]
 MODELS = {Customer: data.generate, Lead: lead_data.generate}
@@ -121,14 +126,17 @@ def test_every_format_holds_the_same_rows(fmt: ExportFormat, model: type) -> Non
         assert not mismatched, (mismatched, obj, row)
 
 
-def test_the_csv_columns_are_the_model_fields_with_nested_objects_flattened() -> None:
-    columns = csv_columns(Customer)
-    assert columns[:7] == ["id", *(f"address_{f}" for f in ("city", "country", "state", "street1", "zip", "street2"))]
-    assert columns[7:] == [
-        "company_name", "created_at", "email", "first_name", "last_name", "phone", "source", "is_auto_pay",
-        "has_payment_method", "location", "notes", "status", "tags",
-    ]  # fmt: skip
-    assert csv_columns(Lead) == json_keys(Lead)  # no nested object: one column per field
+EXPORTED = [getattr(models, str(r.paginated.item_model)) for r in sdk_spec.read().exporting() if r.paginated]
+
+
+@pytest.mark.parametrize("model", EXPORTED, ids=lambda m: m.__name__)
+def test_the_csv_columns_follow_the_recorded_order_with_nested_objects_flattened(model: type) -> None:
+    # Expected from the record and the spec (devtools.columns), apart from the SDK's own row plans.
+    spec = load_spec(SPEC)
+    assert csv_columns(model) == columns.flat(spec, columns.read(), model.__name__)
+    assert csv_columns(model)[0] == "id"
+    blank = model(**{f.name: None for f in attrs.fields(model) if f.name != "additional_properties"})
+    assert list(_plan(model).row(blank)) == columns.read()[model.__name__]  # JSON Lines keys in the same order
 
 
 @pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.kind + (".gz" if f.gzip else ""))
@@ -194,7 +202,9 @@ def test_each_model_s_row_functions_are_built_once() -> None:
 
 def test_the_readme_lists_the_csv_columns() -> None:
     readme = (ROOT / "README.md").read_text()
-    for name, model in (("customers", Customer), ("leads", Lead)):
-        match = re.search(rf"CSV columns of {name}: `([^`]*)`", readme)
-        assert match is not None, f"README lists no CSV columns of {name}"
-        assert match.group(1).split(", ") == csv_columns(model)
+    for resource in sdk_spec.read().exporting():
+        match = re.search(rf"CSV columns of {resource.plural_words}: `([^`]*)`", readme)
+        assert match is not None, f"README lists no CSV columns of {resource.name}"
+        assert match.group(1).split(", ") == csv_columns(
+            getattr(models, str(resource.paginated and resource.paginated.item_model))
+        )

@@ -53,7 +53,7 @@ def test_list_sends_the_leads_filters_and_pages_through(flavor: Flavor, router: 
     ("arguments", "message"),
     [
         ({"stage": ""}, "stage: must be a non-empty string"),
-        ({"tags": ["a,b"]}, "tags: each tag must be"),
+        ({"tags": ["a,b"]}, "tags: each item must be"),
         ({"limit": 1001}, "limit: must be between 1 and 1000"),
         ({"archived": "yes"}, "archived: must be a bool"),
     ],

@@ -51,10 +51,10 @@ def test_unknown_status(client: Rotor, router: respx.MockRouter, status: str) ->
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"tags": ["vip", ""]}, "tags: each tag must be a non-empty string"),
+        ({"tags": ["vip", ""]}, "tags: each item must be a non-empty string"),
         ({"tags": ["a,b"]}, "without commas"),
-        ({"tags": [1]}, "tags: each tag"),
-        ({"tags": []}, "tags: must name at least one tag"),
+        ({"tags": [1]}, "tags: each item"),
+        ({"tags": []}, "tags: must name at least one item"),
         ({"archived": "yes"}, "archived: must be a bool"),
         ({"search": 5}, "search: must be a non-empty string"),
         ({"search": ""}, "search: must be a non-empty string"),

@@ -1,35 +1,33 @@
-"""What every resource does, written once per client: list (paged), retrieve, upsert, export.
+"""What every resource does, written once per client: list (paged), retrieve, upsert, export, a plain call.
 
-A resource then reads as its method signatures, its argument checks and which generated builder and decoder
-each method uses. ``SyncResource`` and ``AsyncResource`` differ only where one awaits; the behaviour they share
-(replay safety, file handling, page building) lives in the functions above them.
+The resource classes are rendered from the spec (``devtools/render_sdk.py``): each method checks its arguments and
+calls one of these with the generated builder and decoder of its operation. ``SyncResource`` and
+``AsyncResource`` differ only where one awaits; the behaviour they share (replay safety, file handling, page
+building) lives in the functions above them.
 """
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any, ParamSpec, TypeVar
 
 import attrs
 
 from rotor import _validation
-from rotor._base_client import RawResponse, finish
+from rotor._base_client import AsyncAPIClient, RawResponse, SyncAPIClient, finish, want_raw
 from rotor._budget import RequestBudget
 from rotor._export import ExportJob, ExportResult
-from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options
+from rotor._options import RequestOptions
 from rotor._query import ListQuery
 from rotor.pagination import AsyncPage, Identified, SyncPage
 from rotor.resources._decoders import Decoder, PageParts
 
-if TYPE_CHECKING:
-    from rotor._client import AsyncRotor, Rotor
-
 ItemT = TypeVar("ItemT", bound=Identified)
 R = TypeVar("R")
-RecordT = TypeVar("RecordT")
-ParamsT = TypeVar("ParamsT")
-ResultT = TypeVar("ResultT")
+P = ParamSpec("P")
+T = TypeVar("T")
 Builder = Callable[..., dict[str, Any]]  # a generated ``_get_kwargs``
 Operation = tuple[Builder, Decoder[Any, Any]]  # a generated builder and the decoder of its answer
 ListOperation = tuple[Builder, Decoder[Any, PageParts[Any]]]
@@ -44,9 +42,46 @@ def names_its_record(params: Any) -> bool:
     return any(body.get(key) for key in RECORD_KEYS)
 
 
+def raw_view(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
+    """``method`` returning its ``RawResponse`` (status, headers, retries_taken, ``parse()``): what
+    ``client.with_raw_response.<resource>.<method>`` is. The wrapper keeps the method's signature (ParamSpec), so a
+    misspelled keyword on a raw view is a type error, as on the method itself."""
+
+    @functools.wraps(method)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        token = want_raw.set(True)
+        try:
+            return method(*args, **kwargs)  # type: ignore[return-value]
+        finally:
+            want_raw.reset(token)
+
+    return wrapper
+
+
+def async_raw_view(method: Callable[P, Awaitable[T]]) -> Callable[P, Awaitable[RawResponse[T]]]:
+    """``raw_view`` for an async method."""
+
+    @functools.wraps(method)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        token = want_raw.set(True)
+        try:
+            return await method(*args, **kwargs)  # type: ignore[return-value]
+        finally:
+            want_raw.reset(token)
+
+    return wrapper
+
+
 class SyncResource:
-    def __init__(self, client: Rotor) -> None:
+    def __init__(self, client: SyncAPIClient) -> None:
         self._client = client
+
+    def _call(
+        self, build: Builder, decoder: Decoder[Any, R], filters: Mapping[str, Any], options: RequestOptions,
+        *, idempotent: bool,
+    ) -> R:  # fmt: skip
+        """One request, its answer decoded: an operation with no list, record or upsert semantics."""
+        return finish(self._client.request(build(**filters), decoder, idempotent=idempotent, options=options))
 
     def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
@@ -88,8 +123,15 @@ class SyncResource:
 
 
 class AsyncResource:
-    def __init__(self, client: AsyncRotor) -> None:
+    def __init__(self, client: AsyncAPIClient) -> None:
         self._client = client
+
+    async def _call(
+        self, build: Builder, decoder: Decoder[Any, R], filters: Mapping[str, Any], options: RequestOptions,
+        *, idempotent: bool,
+    ) -> R:  # fmt: skip
+        """As the sync ``_call``."""
+        return finish(await self._client.request(build(**filters), decoder, idempotent=idempotent, options=options))
 
     async def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
@@ -137,84 +179,3 @@ class AsyncResource:
                 async for step in first.walk(concurrency=concurrency, exact=export.walk, budget=export.budget):
                     export.write(step)
             return export.finish()
-
-
-class _RecordOperations:
-    """Which operations a resource's ``retrieve`` and ``create_or_update`` use: set by each resource class."""
-
-    _retrieve_operation: ClassVar[Operation]
-    _upsert_operation: ClassVar[Operation]
-    _upsert_params: ClassVar[type[Any]]  # the request model of the upsert body
-
-
-class SyncRecords(SyncResource, _RecordOperations, Generic[RecordT, ParamsT, ResultT]):
-    """``retrieve`` and ``create_or_update``, the same for every resource that has them."""
-
-    def retrieve(
-        self,
-        id: str,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-    ) -> RecordT:
-        """The record with this id; raises NotFoundError when there is none."""
-        result: RecordT = self._retrieve(
-            *self._retrieve_operation, id, request_options(extra_headers, extra_query, timeout)
-        )
-        return result
-
-    def create_or_update(
-        self,
-        params: ParamsT | Mapping[str, Any] | None = None,
-        /,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-        **fields: Any,
-    ) -> ResultT:
-        """Create a record, or update the one matched by ``id``, then ``phone``, then ``email``; ``tags`` are merged.
-
-        Pass fields as keywords, as a mapping, or as the typed request model. Unknown fields and wrong types raise
-        before any request. The status tells which happened (201 created, 200 updated; see ``with_raw_response``).
-        Replayed after a failure only when it names its record (``id``, ``phone`` or ``email``).
-        """
-        body = _validation.upsert_params(self._upsert_params, params, fields)
-        result: ResultT = self._upsert(
-            *self._upsert_operation, body, request_options(extra_headers, extra_query, timeout)
-        )
-        return result
-
-
-class AsyncRecords(AsyncResource, _RecordOperations, Generic[RecordT, ParamsT, ResultT]):
-    """``retrieve`` and ``create_or_update`` for the async client (see ``SyncRecords``)."""
-
-    async def retrieve(
-        self,
-        id: str,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-    ) -> RecordT:
-        """The record with this id; raises NotFoundError when there is none."""
-        options = request_options(extra_headers, extra_query, timeout)
-        result: RecordT = await self._retrieve(*self._retrieve_operation, id, options)
-        return result
-
-    async def create_or_update(
-        self,
-        params: ParamsT | Mapping[str, Any] | None = None,
-        /,
-        *,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, QueryValue] | None = None,
-        timeout: TimeoutArg = None,
-        **fields: Any,
-    ) -> ResultT:
-        """Create or update a record (see ``SyncRecords.create_or_update``)."""
-        body = _validation.upsert_params(self._upsert_params, params, fields)
-        options = request_options(extra_headers, extra_query, timeout)
-        result: ResultT = await self._upsert(*self._upsert_operation, body, options)
-        return result

@@ -36,6 +36,7 @@ from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, check
 from rotor.testing.pins import PinStore, PinTypeStore
 from rotor.testing.rejects import Reject, error, validation_error
 from rotor.testing.request_ids import RequestIds
+from rotor.testing.routes import ROUTES
 from rotor.testing.service_plans import ServicePlanStore
 from rotor.testing.serviced_jobs import ServicedJobStore
 from rotor.testing.spec import load as load_spec
@@ -49,10 +50,12 @@ API_VERSION_HEADER = "rotor-api-version"
 TEST_API_KEY = "rotor_mock_full0test0secret"
 READ_ONLY_API_KEY = "rotor_mock_readonly0secret"
 NO_SCOPE_API_KEY = "rotor_mock_noscope0secret"
-READ_SCOPES = ("customers:read", "leads:read", "pins:read", "pin-types:read", "service-plans:read",
-               "serviced-jobs:read")  # fmt: skip
+# Every scope the spec's operations need, reads (the scopes of GETs) apart: the test key has them all.
+_SCOPES = {route.scope: route.shape for route in ROUTES.values() if route.scope}
+READ_SCOPES = tuple(scope for scope, shape in _SCOPES.items() if shape != "upsert")
+WRITE_SCOPES = tuple(scope for scope, shape in _SCOPES.items() if shape == "upsert")
 DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
-    TEST_API_KEY: (*READ_SCOPES, "customers:write", "leads:write"),
+    TEST_API_KEY: (*READ_SCOPES, *WRITE_SCOPES),
     READ_ONLY_API_KEY: READ_SCOPES,
     NO_SCOPE_API_KEY: (),
 }

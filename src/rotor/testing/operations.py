@@ -1,9 +1,12 @@
 """The mock's operation table: for each operationId of the spec, its handler, the scope a key needs and the store
 it works on.
 
-One table for every resource, so a new operation is one row (and, for a new resource, one store). The mock checks
-the table against the spec when it starts: an operation of the spec with no row, a row for no operation of the
-spec, a row without a scope or naming an unknown store stops it with an error that names each one.
+Derived, not written: each row of the rendered ``rotor.testing.routes`` (the spec's operations, their shapes,
+security scopes and resources) gets the generic handler of its shape, so a new list or retrieve over an existing
+store needs no code here. Only an operation of no generic shape (``call``) has a handler of its own in
+``CALL_HANDLERS``. The mock checks the table against the spec when it starts: an operation of the spec with no
+row, a row for no operation of the spec, a call without a handler or a row naming an unknown store stops it with
+an error that names each one.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 import attrs
 
 from rotor.testing.rejects import not_found
+from rotor.testing.routes import ROUTES
 from rotor.testing.spec import load as load_spec
 from rotor.testing.store import ApiKey, RecordStore
 
@@ -87,20 +91,29 @@ def upsert_record(call: Call) -> tuple[int, Any]:
     return (201 if created else 200), {**result, "message": message}
 
 
-OPERATIONS: Mapping[str, Operation] = {
-    "testAuth": Operation(auth_test, ANY_KEY),
-    "listCustomers": Operation(list_records, "customers:read", "customers"),
-    "retrieveCustomer": Operation(retrieve_record, "customers:read", "customers"),
-    "createOrUpdateCustomer": Operation(upsert_record, "customers:write", "customers"),
-    "listLeads": Operation(list_records, "leads:read", "leads"),
-    "retrieveLead": Operation(retrieve_record, "leads:read", "leads"),
-    "createOrUpdateLead": Operation(upsert_record, "leads:write", "leads"),
-    # ASSUMPTION (A26 in the spec): each of these reads needs a scope named after its path.
-    "listPins": Operation(list_records, "pins:read", "pins"),
-    "listPinTypes": Operation(list_all, "pin-types:read", "pin_types"),
-    "listServicePlans": Operation(list_records, "service-plans:read", "service_plans"),
-    "listServicedJobs": Operation(list_records, "serviced-jobs:read", "serviced_jobs"),
+# The handler of each shape of operation (devtools/sdk_spec.py names the shapes).
+SHAPE_HANDLERS: Mapping[str, Handler] = {
+    "paginated_list": list_records,
+    "whole_list": list_all,
+    "retrieve": retrieve_record,
+    "upsert": upsert_record,
 }
+CALL_HANDLERS: Mapping[str, Handler] = {"testAuth": auth_test}  # operations with answers of their own
+
+
+def _missing_handler(call: Call) -> tuple[int, Any]:
+    raise RuntimeError("no handler: check_table refuses this table before the mock serves it")
+
+
+def operation_table() -> dict[str, Operation]:
+    table = {}
+    for op_id, route in ROUTES.items():
+        handler = SHAPE_HANDLERS.get(route.shape) or CALL_HANDLERS.get(op_id, _missing_handler)
+        table[op_id] = Operation(handler, route.scope or ANY_KEY, route.store)
+    return table
+
+
+OPERATIONS: Mapping[str, Operation] = operation_table()
 
 
 def with_handler(operation_id: str, handler: Handler) -> Mapping[str, Operation]:
@@ -120,6 +133,8 @@ def check_table(table: Mapping[str, Operation], spec_operations: Collection[str]
             problems.append(f"{op_id} has a row in the operation table but no operation in the spec")
         if not operation.scope:
             problems.append(f"{op_id} has no scope (use ANY_KEY for an operation any valid key may call)")
+        if operation.handler is _missing_handler:
+            problems.append(f"{op_id} is a call of its own shape with no handler in CALL_HANDLERS")
         if operation.store is not None and operation.store not in stores:
             problems.append(f"{op_id} works on a store the mock does not have: {operation.store!r}")
     if problems:

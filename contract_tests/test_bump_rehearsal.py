@@ -1,0 +1,100 @@
+"""The documented bump, rehearsed inside the gate in seconds: in a scratch copy of the work tree, the kinds of change
+Rotor ships between versions, then regeneration, then every test that derives its expectations from the spec
+(marked ``spec_derived``), there. A test that restates a spec fact instead of reading it fails here.
+
+The edits, all at once: an optional field at the top and at the bottom of ``Customer``, a new ``CustomerStatus``
+value, a new optional filter on the customer list, and a new operation over an existing resource (``GET
+/pins/{id}``); then the whole file re-dumped in another YAML style, as an editor's formatter might. The full
+``scripts/rehearse-bump`` (bump, every gate, a fresh virtual environment) stays a CI job.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from devtools import columns, rehearse_edits
+from devtools.paths import ROOT
+
+TOP, BOTTOM, FILTER = "loyalty_tier", "referral_code", "referrer"
+
+
+def _copy_work_tree(target: Path) -> None:
+    """The work tree as git would commit it (tracked and untracked, not ignored: no .venv, no caches)."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT, capture_output=True, check=True,
+    ).stdout.split(b"\0")  # fmt: skip
+    for name in filter(None, listed):
+        source = ROOT / name.decode()
+        if source.is_file():
+            (target / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            (target / name.decode()).write_bytes(source.read_bytes())
+
+
+def _edit(spec: Path) -> None:
+    text = spec.read_text(encoding="utf-8")
+    text = rehearse_edits.add_field(text, "Customer", TOP, at=0)
+    text = rehearse_edits.add_field(text, "Customer", BOTTOM)
+    text = rehearse_edits.add_enum_value(text, "CustomerStatus", "paused")
+    text = rehearse_edits.add_query_parameter(text, "/customers", FILTER)
+    text = rehearse_edits.add_retrieve(text, "/pins", "Pin")
+    spec.write_text(rehearse_edits.restyle(text), encoding="utf-8")
+
+
+def _run(scratch: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # The scratch copy's packages first on the path, ahead of this checkout's editable install.
+    path = os.pathsep.join(str(scratch / p) for p in ("src", "generated", "."))
+    env = {**os.environ, "PYTHONPATH": path, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.run([sys.executable, *args], cwd=scratch, env=env, capture_output=True, text=True, check=False)
+
+
+@pytest.fixture(scope="module")
+def rehearsed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    scratch = tmp_path_factory.mktemp("rehearsal")
+    _copy_work_tree(scratch)
+    _edit(scratch / "spec" / "openapi.yaml")
+    regenerated = _run(scratch, "-m", "devtools.generate")
+    assert regenerated.returncode == 0, regenerated.stdout + regenerated.stderr
+    return scratch
+
+
+def test_the_spec_derived_tests_pass_on_the_bumped_spec(rehearsed: Path) -> None:
+    result = _run(rehearsed, "-m", "pytest", "-q", "-m", "spec_derived", "-n", "0", "-p", "no:randomly", "-x")
+    assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
+
+
+def test_new_fields_are_appended_to_the_export_columns(rehearsed: Path) -> None:
+    before, after = columns.read()["Customer"], columns.read(rehearsed / "spec" / "export-columns.yaml")["Customer"]
+    assert after == [*before, TOP, BOTTOM]  # every existing column in place; the field added at the top comes last
+    probe = "from rotor._formats import csv_columns; from rotor import Customer; print(','.join(csv_columns(Customer)))"
+    header = _run(rehearsed, "-c", probe)
+    assert header.stdout.strip().split(",")[-2:] == [TOP, BOTTOM], header.stderr
+
+
+def test_the_new_operation_is_wired_everywhere_without_hand_edits(rehearsed: Path) -> None:
+    probe = """
+import inspect
+from rotor import AsyncRotor, Rotor
+from rotor.testing.operations import OPERATIONS
+from rotor.testing import MockRotorAPI
+api = MockRotorAPI(pins=3)
+with api.client() as client:
+    pin = client.pins.list().data[0]
+    assert client.pins.retrieve(pin.id).id == pin.id
+    assert client.with_raw_response.pins.retrieve(pin.id).status_code == 200
+    assert client.customers.list(referrer="x").total is not None
+assert inspect.iscoroutinefunction(AsyncRotor(api_key="k").pins.retrieve)
+assert OPERATIONS["retrievePin"].scope == "pins:read"
+print("ok")
+"""
+    result = _run(rehearsed, "-c", probe)
+    assert result.stdout.strip() == "ok", result.stdout + result.stderr
+    cli = _run(
+        rehearsed, "-c", "import sys; from rotor.cli import main; sys.argv = ['rotor', 'pins', '--help']; main()"
+    )
+    assert "get" in cli.stdout, cli.stdout + cli.stderr
