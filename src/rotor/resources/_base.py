@@ -7,6 +7,8 @@ each method uses. ``SyncResource`` and ``AsyncResource`` differ only where one a
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
@@ -17,8 +19,9 @@ from rotor import _validation
 from rotor._base_client import RawResponse, finish
 from rotor._budget import RequestBudget
 from rotor._export import ExportJob, ExportResult
-from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options
+from rotor._options import QueryValue, RequestOptions, TimeoutArg, request_options, unshadowed
 from rotor._query import ListQuery
+from rotor._validation import RecordIdArg
 from rotor.pagination import AsyncPage, Identified, SyncPage
 from rotor.resources._decoders import Decoder, PageParts
 
@@ -39,6 +42,22 @@ PathArg = str | os.PathLike[str]
 RECORD_KEYS = ("id", "phone", "email")
 
 
+# Builder arguments that never travel in the query: the upsert's body, and the version header the SDK sets.
+_NOT_QUERY = frozenset({"body", "rotor_api_version"})
+
+
+@functools.cache
+def _operation_parameters(build: Builder) -> frozenset[str]:
+    """The query and path parameters of an operation: every argument its generated builder takes, given or not."""
+    return frozenset(inspect.signature(build).parameters) - _NOT_QUERY
+
+
+def _checked(build: Builder, options: RequestOptions) -> RequestOptions:
+    """``options`` once no ``extra_query`` key overrides one of the operation's own parameters."""
+    unshadowed(options.extra_query, _operation_parameters(build))
+    return options
+
+
 def names_its_record(params: Any) -> bool:
     body = params.to_dict()
     return any(body.get(key) for key in RECORD_KEYS)
@@ -51,6 +70,8 @@ class SyncResource:
     def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
     ) -> SyncPage[ItemT]:
+        options = _checked(build, options)
+
         def fetch_raw(page_query: ListQuery, budget: RequestBudget | None) -> RawResponse[SyncPage[ItemT]]:
             # Later pages are fetched with the same options as the first, counted by the walk's budget if any.
             page_options = options if budget is None else attrs.evolve(options, budget=budget)
@@ -64,11 +85,12 @@ class SyncResource:
 
         return finish(fetch_raw(query, options.budget))
 
-    def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
+    def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: RecordIdArg, options: RequestOptions) -> R:
         kwargs = build(_validation.record_id(id))
-        return finish(self._client.request(kwargs, decoder, idempotent=True, options=options))
+        return finish(self._client.request(kwargs, decoder, idempotent=True, options=_checked(build, options)))
 
     def _upsert(self, build: Builder, decoder: Decoder[Any, R], body: Any, options: RequestOptions) -> R:
+        options = _checked(build, options)
         raw = self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
         return finish(raw)
 
@@ -76,6 +98,7 @@ class SyncResource:
         self, path: PathArg, list_operation: ListOperation, query: ListQuery, options: RequestOptions, **job: Any
     ) -> ExportResult:
         """``job``: the model and the export's ``resume``, ``max_requests`` and ``progress`` (see ``ExportJob``)."""
+        options = _checked(list_operation[0], options)
         export = ExportJob(path, query=query, **job)  # every check, before the first request
         with export.running():
             read = export.first_read()
@@ -94,6 +117,8 @@ class AsyncResource:
     async def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
     ) -> AsyncPage[ItemT]:
+        options = _checked(build, options)
+
         async def fetch_raw(page_query: ListQuery, budget: RequestBudget | None) -> RawResponse[AsyncPage[ItemT]]:
             page_options = options if budget is None else attrs.evolve(options, budget=budget)  # as the sync one
             kwargs = build(**page_query.to_kwargs())
@@ -109,11 +134,12 @@ class AsyncResource:
 
         return finish(await fetch_raw(query, options.budget))
 
-    async def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
+    async def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: RecordIdArg, options: RequestOptions) -> R:
         kwargs = build(_validation.record_id(id))
-        return finish(await self._client.request(kwargs, decoder, idempotent=True, options=options))
+        return finish(await self._client.request(kwargs, decoder, idempotent=True, options=_checked(build, options)))
 
     async def _upsert(self, build: Builder, decoder: Decoder[Any, R], body: Any, options: RequestOptions) -> R:
+        options = _checked(build, options)
         raw = await self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
         return finish(raw)
 
@@ -128,6 +154,7 @@ class AsyncResource:
     ) -> ExportResult:
         """As the sync ``_export``, reading up to ``concurrency`` pages at a time."""
         concurrency = _validation.concurrency(concurrency)
+        options = _checked(list_operation[0], options)
         export = ExportJob(path, query=query, **job)
         with export.running():
             read = export.first_read()
@@ -152,13 +179,13 @@ class SyncRecords(SyncResource, _RecordOperations, Generic[RecordT, ParamsT, Res
 
     def retrieve(
         self,
-        id: str,
+        id: RecordIdArg,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
         timeout: TimeoutArg = None,
     ) -> RecordT:
-        """The record with this id; raises NotFoundError when there is none."""
+        """The record with this id (a string or a ``uuid.UUID``); raises NotFoundError when there is none."""
         result: RecordT = self._retrieve(
             *self._retrieve_operation, id, request_options(extra_headers, extra_query, timeout)
         )
@@ -192,13 +219,13 @@ class AsyncRecords(AsyncResource, _RecordOperations, Generic[RecordT, ParamsT, R
 
     async def retrieve(
         self,
-        id: str,
+        id: RecordIdArg,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
         timeout: TimeoutArg = None,
     ) -> RecordT:
-        """The record with this id; raises NotFoundError when there is none."""
+        """The record with this id (a string or a ``uuid.UUID``); raises NotFoundError when there is none."""
         options = request_options(extra_headers, extra_query, timeout)
         result: RecordT = await self._retrieve(*self._retrieve_operation, id, options)
         return result
