@@ -164,6 +164,6 @@ def test_a_closed_client_raises_a_typed_error(flavor: Flavor, router: respx.Mock
     flavor.run(client.close)
     for closed in (client, sibling):
         with pytest.raises(ClientClosedError, match="is closed") as info:
-            flavor.run(lambda c=closed: c.customers.list())
+            flavor.run(closed.customers.list)
         assert isinstance(info.value, RotorError) and isinstance(info.value, RuntimeError)
     assert router.calls.call_count == 0
