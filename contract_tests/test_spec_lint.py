@@ -62,6 +62,7 @@ ASSUMPTIONS = {
     "A33": "#/paths/~1serviced-jobs/get",  # serviced jobs error statuses
     "A34": "#/paths/~1serviced-jobs/get/parameters/3",  # completed jobs within the non-archived, non-quote ones
     "A35": "#/components/schemas/ServicedJob/properties/service_plan_id",  # null without a plan
+    "A36": "#/components/schemas/Customer/properties/id",  # records always carry their id
 }
 # An assumption in the spec names its id: the word, a space, the id in brackets.
 ASSUMPTION_MENTION = re.compile(r"ASSUMPTION(?: \((A\d+)\))?")

@@ -70,6 +70,25 @@ def test_an_upsert_with_no_fields_is_refused(flavor: Flavor, router: respx.MockR
         _refused(flavor, router, call, "params", "at least one field")
 
 
+@pytest.mark.parametrize(
+    ("path", "body", "call"),
+    [
+        ("/customers", {**EMPTY_PAGE, "data": [CUSTOMER, {"first_name": "No id"}]}, lambda c: c.customers.list()),
+        ("/leads", {**EMPTY_PAGE, "data": [{"name": "No id", "tags": []}]}, lambda c: c.leads.list()),
+        ("/customers/c1", {"data": {"first_name": "No id"}, "status": "success"}, lambda c: c.customers.retrieve("c1")),
+        ("/leads/l1", {"data": {"name": "No id", "tags": []}, "status": "success"}, lambda c: c.leads.retrieve("l1")),
+    ],
+)
+def test_a_record_without_an_id_is_a_malformed_answer(
+    flavor: Flavor, router: respx.MockRouter, path: str, body: dict[str, Any], call: Any
+) -> None:
+    """ASSUMPTION A36: every record read carries its id, so ``id`` is typed ``str``; one without is malformed."""
+    router.get(path).respond(200, json=body)
+    client = flavor.make()
+    with pytest.raises(rotor.APIResponseValidationError, match="id"):
+        flavor.run(lambda: call(client))
+
+
 def test_retrieve_takes_a_uuid(flavor: Flavor, router: respx.MockRouter) -> None:
     route = router.get(f"/customers/{ID}").respond(200, json={"data": CUSTOMER, "status": "success"})
     client = flavor.make()
