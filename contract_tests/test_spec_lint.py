@@ -63,6 +63,9 @@ ASSUMPTIONS = {
     "A34": "#/paths/~1serviced-jobs/get/parameters/3",  # completed jobs within the non-archived, non-quote ones
     "A35": "#/components/schemas/ServicedJob/properties/service_plan_id",  # null without a plan
     "A36": "#/components/schemas/Customer/properties/id",  # records always carry their id
+    "A37": "#/components/responses/ValidationError",  # query booleans are only true or false
+    "A38": "#/components/responses/ValidationError",  # a repeated query parameter is a 400
+    "A39": "#/components/responses/NotFound",  # a path that names no operation is the API's JSON 404
 }
 # An assumption in the spec names its id: the word, a space, the id in brackets.
 ASSUMPTION_MENTION = re.compile(r"ASSUMPTION(?: \((A\d+)\))?")
