@@ -23,7 +23,9 @@ from rotor._exceptions import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
     FieldError,
+    InvalidParameterError,
     status_error_class,
 )
 from rotor._fastpath import fast_decode
@@ -223,6 +225,17 @@ class BaseClient:
         }
 
 
+def _build_request(http: httpx.Client | httpx.AsyncClient, args: dict[str, Any]) -> httpx.Request:
+    """The request httpx will send, or ``InvalidParameterError`` for one it refuses to build: a URL over its length
+    limit (the values are each checked, but together they may still not fit), named by its longest part."""
+    try:
+        return http.build_request(**args)
+    except httpx.InvalidURL as exc:
+        parts = {name: len(str(value)) for name, value in (args["params"] or {}).items()}
+        parts["id"] = len(args["url"])  # the path: only a record's id makes it long
+        raise InvalidParameterError(max(parts, key=parts.__getitem__), f"cannot be sent: {exc}") from None
+
+
 def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
     elapsed_ms = (time.perf_counter() - started) * 1000
     logger.debug("%s %s -> %d (%.1f ms)", request.method, request.url, response.status_code, elapsed_ms)
@@ -236,7 +249,9 @@ class SyncAPIClient(BaseClient):
         self._sleep: Callable[[float], None] = time.sleep  # replaceable in tests
 
     def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
-        request = self._http.build_request(**self._request_args(kwargs, options))
+        if self._http.is_closed:  # httpx would raise a bare RuntimeError from send(), after the budget is spent
+            raise ClientClosedError(type(self).__name__)
+        request = _build_request(self._http, self._request_args(kwargs, options))
         if options.budget is not None:
             options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
@@ -276,7 +291,9 @@ class AsyncAPIClient(BaseClient):
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # replaceable in tests
 
     async def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
-        request = self._http.build_request(**self._request_args(kwargs, options))
+        if self._http.is_closed:  # as in the sync client
+            raise ClientClosedError(type(self).__name__)
+        request = _build_request(self._http, self._request_args(kwargs, options))
         if options.budget is not None:
             options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()

@@ -2,6 +2,7 @@
 
 RotorError
 ├── InvalidParameterError          bad argument, raised before any request is spent (also a ValueError)
+├── ClientClosedError              a call on a client that was closed (also a RuntimeError)
 └── APIError                       something went wrong talking to the API
     ├── APIConnectionError         no usable response (DNS, refused, reset, dropped)
     │   └── APITimeoutError
@@ -33,6 +34,7 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "FieldError",
     "InsecureTransportWarning",
     "InternalServerError",
@@ -56,6 +58,16 @@ class InvalidParameterError(RotorError, ValueError):
     def __init__(self, param: str, message: str) -> None:
         super().__init__(f"{param}: {message}")
         self.param = param
+
+
+class ClientClosedError(RotorError, RuntimeError):
+    """A call on a client after ``close()`` (or the end of its ``with`` block); no request was sent.
+
+    Also a ``RuntimeError``, which is what httpx raised here before: code catching that keeps working.
+    """
+
+    def __init__(self, client: str) -> None:
+        super().__init__(f"this {client} is closed: make a new client, or call it inside its `with` block")
 
 
 class InsecureTransportWarning(UserWarning):

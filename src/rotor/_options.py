@@ -11,7 +11,7 @@ import ipaddress
 import os
 import re
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import attrs
 import httpx
@@ -147,6 +147,16 @@ def query(value: Mapping[str, QueryValue] | None) -> dict[str, QueryValue]:
         if not isinstance(item, str | int | float | bool):
             raise InvalidParameterError("extra_query", f"{param!r} must be a str, int, float or bool")
     return dict(value)
+
+
+def unshadowed(query: Mapping[str, QueryValue], taken: Iterable[str]) -> None:
+    """Refuse ``extra_query`` keys that name a parameter the method takes itself (``taken``): sent as extra query,
+    they would replace the checked value (``list(limit=1, extra_query={"limit": "5"})`` returned 5 rows) or slip
+    an unchecked one past its check. ``extra_query`` is for parameters the SDK does not know yet."""
+    for param in sorted(set(query) & set(taken)):
+        raise InvalidParameterError(
+            "extra_query", f"{param!r} is a parameter of this method: pass it as {param}=..., where it is checked"
+        )
 
 
 @attrs.frozen

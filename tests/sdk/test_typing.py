@@ -56,6 +56,40 @@ def main(client: Rotor) -> None:
     result = client.customers.create_or_update(first_name="Jane")
     client.customers.retrieve(result.id)
 """,
+    # A listed record's id is `str` (`required: [id]`, ASSUMPTION A36): it reads straight back, sync and async.
+    "retrieve_a_listed_record": """
+from rotor import AsyncRotor, Rotor
+
+def main(client: Rotor) -> None:
+    page = client.customers.list(limit=1)
+    client.customers.retrieve(page.data[0].id)
+    leads = client.leads.list(limit=1)
+    client.leads.retrieve(leads.data[0].id)
+    for customer in page:
+        client.customers.retrieve(customer.id)
+
+async def amain(client: AsyncRotor) -> None:
+    page = await client.customers.list(limit=1)
+    await client.customers.retrieve(page.data[0].id)
+    leads = await client.leads.list(limit=1)
+    await client.leads.retrieve(leads.data[0].id)
+""",
+    # Ids are taken as `str` or `uuid.UUID` wherever an id is taken; bytes are not an id.
+    "ids_take_str_or_uuid": """
+import uuid
+
+from rotor import AsyncRotor, Rotor
+
+def main(client: Rotor, some: uuid.UUID) -> None:
+    client.customers.retrieve(some)
+    client.leads.retrieve(str(some))
+    client.customers.create_or_update(id=some, first_name="Jane")
+    client.pins.list(pin_type_id=some)
+    client.customers.retrieve(b"c1")  # E: arg-type
+
+async def amain(client: AsyncRotor, some: uuid.UUID) -> None:
+    await client.leads.retrieve(some)
+""",
     # Raw views carry the methods' real signatures: a misspelled keyword is an error there too, sync and async.
     "raw_views_keep_signatures": """
 from rotor import AsyncRotor, Rotor

@@ -107,7 +107,7 @@ def test_retrieve_needs_an_id(client: Rotor, router: respx.MockRouter, bad_id: A
         ({"email": 3}, "email: expected str, got int"),
         ({"status": "archived"}, "status: expected one of"),
         ({"tags": "vip"}, "tags: expected array"),
-        ({"id": "not-a-uuid"}, "id: expected UUID"),
+        ({"id": "not-a-uuid"}, "id: must be a UUID"),
         ({"frist_name": "Jane"}, "frist_name: is not a field of CustomerUpsertParams"),
         ({"billing_same_as_property": "yes"}, "billing_same_as_property: expected bool"),
     ],

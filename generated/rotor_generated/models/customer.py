@@ -24,8 +24,9 @@ class Customer:
     the API may send either, so both are modelled as optional.
 
         Attributes:
-            id (str | None): ASSUMPTION (A6): an opaque string. The examples are UUIDs, but no format is promised, so none
-                is enforced.
+            id (str): ASSUMPTION (A6): an opaque string. The examples are UUIDs, but no format is promised, so none is
+                enforced. ASSUMPTION (A36): every customer the API returns has its id, so `id` is required (the docs mark it
+                optional); a customer without one is a malformed answer, which the SDK raises as `APIResponseValidationError`.
             address (Address | None): A customer's address. ASSUMPTION (A12): it mirrors the upsert's `property_*` fields
                 (the docs do not say).
             company_name (str | None):
@@ -46,7 +47,7 @@ class Customer:
             tags (list[str] | None):
     """
 
-    id: str | None = None
+    id: str
     address: Address | None = None
     company_name: str | None = None
     created_at: datetime.datetime | None = None
@@ -64,7 +65,7 @@ class Customer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = UNSET if self.id is None else self.id
+        id = self.id
 
         _address = UNSET if self.address is None else self.address
         address: dict[str, Any] | Unset = UNSET
@@ -130,9 +131,11 @@ class Customer:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if address is not UNSET:
             field_dict["address"] = address
         if company_name is not UNSET:
@@ -169,7 +172,7 @@ class Customer:
         from ..models.address import Address  # noqa: PLC0415
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         _address = d.pop("address", UNSET)
         address: Address | Unset
@@ -260,7 +263,7 @@ class Customer:
         tags = _parse_tags(d.pop("tags", UNSET))
 
         customer = cls(
-            id=None if isinstance(id, Unset) else id,
+            id=id,
             address=None if isinstance(address, Unset) else address,
             company_name=None if isinstance(company_name, Unset) else company_name,
             created_at=None if isinstance(created_at, Unset) else created_at,

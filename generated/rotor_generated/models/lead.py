@@ -19,7 +19,8 @@ class Lead:
     never null). The lead says `property_*` and `lead_source` where the upsert's request says `address_*` and `source`.
 
         Attributes:
-            id (str | None): ASSUMPTION (A6): an opaque string, as on Customer.
+            id (str): ASSUMPTION (A6): an opaque string, as on Customer. ASSUMPTION (A36): always present, as on Customer; a
+                lead without one is a malformed answer, raised as `APIResponseValidationError`.
             archived (bool | None):
             archived_at (datetime.datetime | None):
             assigned_to (None | str):
@@ -47,7 +48,7 @@ class Lead:
             value_score (float | None):
     """
 
-    id: str | None = None
+    id: str
     archived: bool | None = None
     archived_at: datetime.datetime | None = None
     assigned_to: None | str = None
@@ -74,7 +75,7 @@ class Lead:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = UNSET if self.id is None else self.id
+        id = self.id
 
         _archived = UNSET if self.archived is None else self.archived
         archived: bool | None | Unset
@@ -241,9 +242,11 @@ class Lead:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if archived is not UNSET:
             field_dict["archived"] = archived
         if archived_at is not UNSET:
@@ -296,7 +299,7 @@ class Lead:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         def _parse_archived(data: object) -> bool | None | Unset:
             if data is None:
@@ -524,7 +527,7 @@ class Lead:
         value_score = _parse_value_score(d.pop("value_score", UNSET))
 
         lead = cls(
-            id=None if isinstance(id, Unset) else id,
+            id=id,
             archived=None if isinstance(archived, Unset) else archived,
             archived_at=None if isinstance(archived_at, Unset) else archived_at,
             assigned_to=None if isinstance(assigned_to, Unset) else assigned_to,

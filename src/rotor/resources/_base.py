@@ -9,6 +9,7 @@ building) lives in the functions above them.
 from __future__ import annotations
 
 import functools
+import inspect
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, ParamSpec, TypeVar
@@ -19,8 +20,9 @@ from rotor import _validation
 from rotor._base_client import AsyncAPIClient, RawResponse, SyncAPIClient, finish, want_raw
 from rotor._budget import RequestBudget
 from rotor._export import ExportJob, ExportResult
-from rotor._options import RequestOptions
+from rotor._options import RequestOptions, unshadowed
 from rotor._query import ListQuery
+from rotor._validation import RecordIdArg
 from rotor.pagination import AsyncPage, Identified, SyncPage
 from rotor.resources._decoders import Decoder, PageParts
 
@@ -35,6 +37,22 @@ PathArg = str | os.PathLike[str]
 
 # An upsert that names its record is found again by a replay (which then updates it): safe to retry.
 RECORD_KEYS = ("id", "phone", "email")
+
+
+# Builder arguments that never travel in the query: the upsert's body, and the version header the SDK sets.
+_NOT_QUERY = frozenset({"body", "rotor_api_version"})
+
+
+@functools.cache
+def _operation_parameters(build: Builder) -> frozenset[str]:
+    """The query and path parameters of an operation: every argument its generated builder takes, given or not."""
+    return frozenset(inspect.signature(build).parameters) - _NOT_QUERY
+
+
+def _checked(build: Builder, options: RequestOptions) -> RequestOptions:
+    """``options`` once no ``extra_query`` key overrides one of the operation's own parameters."""
+    unshadowed(options.extra_query, _operation_parameters(build))
+    return options
 
 
 def names_its_record(params: Any) -> bool:
@@ -81,11 +99,14 @@ class SyncResource:
         *, idempotent: bool,
     ) -> R:  # fmt: skip
         """One request, its answer decoded: an operation with no list, record or upsert semantics."""
+        options = _checked(build, options)
         return finish(self._client.request(build(**filters), decoder, idempotent=idempotent, options=options))
 
     def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
     ) -> SyncPage[ItemT]:
+        options = _checked(build, options)
+
         def fetch_raw(page_query: ListQuery, budget: RequestBudget | None) -> RawResponse[SyncPage[ItemT]]:
             # Later pages are fetched with the same options as the first, counted by the walk's budget if any.
             page_options = options if budget is None else attrs.evolve(options, budget=budget)
@@ -99,11 +120,12 @@ class SyncResource:
 
         return finish(fetch_raw(query, options.budget))
 
-    def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
+    def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: RecordIdArg, options: RequestOptions) -> R:
         kwargs = build(_validation.record_id(id))
-        return finish(self._client.request(kwargs, decoder, idempotent=True, options=options))
+        return finish(self._client.request(kwargs, decoder, idempotent=True, options=_checked(build, options)))
 
     def _upsert(self, build: Builder, decoder: Decoder[Any, R], body: Any, options: RequestOptions) -> R:
+        options = _checked(build, options)
         raw = self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
         return finish(raw)
 
@@ -111,6 +133,7 @@ class SyncResource:
         self, path: PathArg, list_operation: ListOperation, query: ListQuery, options: RequestOptions, **job: Any
     ) -> ExportResult:
         """``job``: the model and the export's ``resume``, ``max_requests`` and ``progress`` (see ``ExportJob``)."""
+        options = _checked(list_operation[0], options)
         export = ExportJob(path, query=query, **job)  # every check, before the first request
         with export.running():
             read = export.first_read()
@@ -131,11 +154,14 @@ class AsyncResource:
         *, idempotent: bool,
     ) -> R:  # fmt: skip
         """As the sync ``_call``."""
+        options = _checked(build, options)
         return finish(await self._client.request(build(**filters), decoder, idempotent=idempotent, options=options))
 
     async def _list(
         self, build: Builder, decoder: Decoder[Any, PageParts[ItemT]], query: ListQuery, options: RequestOptions
     ) -> AsyncPage[ItemT]:
+        options = _checked(build, options)
+
         async def fetch_raw(page_query: ListQuery, budget: RequestBudget | None) -> RawResponse[AsyncPage[ItemT]]:
             page_options = options if budget is None else attrs.evolve(options, budget=budget)  # as the sync one
             kwargs = build(**page_query.to_kwargs())
@@ -151,11 +177,12 @@ class AsyncResource:
 
         return finish(await fetch_raw(query, options.budget))
 
-    async def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: str, options: RequestOptions) -> R:
+    async def _retrieve(self, build: Builder, decoder: Decoder[Any, R], id: RecordIdArg, options: RequestOptions) -> R:
         kwargs = build(_validation.record_id(id))
-        return finish(await self._client.request(kwargs, decoder, idempotent=True, options=options))
+        return finish(await self._client.request(kwargs, decoder, idempotent=True, options=_checked(build, options)))
 
     async def _upsert(self, build: Builder, decoder: Decoder[Any, R], body: Any, options: RequestOptions) -> R:
+        options = _checked(build, options)
         raw = await self._client.request(build(body=body), decoder, idempotent=names_its_record(body), options=options)
         return finish(raw)
 
@@ -170,6 +197,7 @@ class AsyncResource:
     ) -> ExportResult:
         """As the sync ``_export``, reading up to ``concurrency`` pages at a time."""
         concurrency = _validation.concurrency(concurrency)
+        options = _checked(list_operation[0], options)
         export = ExportJob(path, query=query, **job)
         with export.running():
             read = export.first_read()

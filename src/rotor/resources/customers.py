@@ -11,7 +11,7 @@ from rotor import _validation as check
 from rotor._export import ExportResult, ProgressCallback
 from rotor._options import QueryValue, TimeoutArg, request_options
 from rotor._query import ListQuery, list_query
-from rotor._validation import TagsArg
+from rotor._validation import RecordIdArg, TagsArg
 from rotor.pagination import DEFAULT_CONCURRENCY, AsyncPage, SyncPage
 from rotor.resources import _decoders
 from rotor.resources._base import AsyncResource, SyncResource, async_raw_view, raw_view
@@ -151,7 +151,7 @@ class Customers(SyncResource):
 
     def retrieve(
         self,
-        id: str,
+        id: RecordIdArg,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,
@@ -273,7 +273,7 @@ class AsyncCustomers(AsyncResource):
 
     async def retrieve(
         self,
-        id: str,
+        id: RecordIdArg,
         *,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, QueryValue] | None = None,

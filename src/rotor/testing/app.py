@@ -34,7 +34,7 @@ from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
 from rotor.testing.leads import LeadStore
 from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, check_table
 from rotor.testing.pins import PinStore, PinTypeStore
-from rotor.testing.rejects import Reject, error, validation_error
+from rotor.testing.rejects import Reject, error, not_found, validation_error
 from rotor.testing.request_ids import RequestIds
 from rotor.testing.routes import ROUTES
 from rotor.testing.service_plans import ServicePlanStore
@@ -202,6 +202,10 @@ class MockRotor:
         self.last_request_id: str | None = None  # the x-request-id of the latest response
         self.app = Starlette(routes=self._routes(), middleware=[Middleware(RequestIds, on_issue=self._issued)])
         self.app.router.redirect_slashes = False
+        # A path that matches no route: under the API's base path, the API's own JSON 404 (A39); elsewhere the
+        # framework's. (A known path with another method still gets the router's 405, which comes before this.)
+        self._framework_not_found = self.app.router.default
+        self.app.router.default = self._no_such_path
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{name}={self.stores.size(name)}" for name in self.stores)
@@ -253,6 +257,22 @@ class MockRotor:
         if self.churn is None:
             return json_response(404, error("This mock has no churn", "NOT_FOUND"))
         return json_response(200, self.churn.snapshot())
+
+    async def _no_such_path(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith(BASE_PATH + "/"):
+            await self._framework_not_found(scope, receive, send)
+            return
+        self.requests_received += 1
+        if self.churn is not None:
+            self.churn.catch_up()  # as for any request (see ``_endpoint``)
+        request = Request(scope, receive)
+        try:
+            # What the API does with any request: the key is checked and counted before the path is looked up.
+            self.spend_quota(self.authenticate(request.headers.get("x-api-key")))
+            raise not_found()
+        except Reject as reject:
+            response = json_response(reject.status, self.error_body(reject), reject.headers)
+        await response(scope, receive, send)
 
     def _endpoint(self, template: str, ops: dict[str, dict[str, Any]]) -> Callable[[Request], Awaitable[Response]]:
         async def endpoint(request: Request) -> Response:
@@ -328,6 +348,9 @@ class MockRotor:
         missing = [h for h in compiled.required_headers if h not in request.headers]
         if missing:
             raise validation_error([{"field": h, "message": "Missing required header"} for h in missing])
+        strict = compiled.strict_query(request.query_params)
+        if strict:
+            raise validation_error(strict)
         body = await request.body()
         if self.compiled_validation:
             headers = request.headers

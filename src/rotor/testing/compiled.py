@@ -15,19 +15,19 @@ checks both over a corpus of valid and invalid requests per operation.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Mapping
 from typing import Any
 
 import orjson
 from jsonschema.protocols import Validator
 from openapi_core.unmarshalling.schemas import oas31_format_unmarshallers
-from openapi_core.util import BOOLEAN_FALSE_VALUES, BOOLEAN_TRUE_VALUES
 from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 Cast = Callable[[str], Any]
-_BOOLEAN = {v: True for v in BOOLEAN_TRUE_VALUES} | {v: False for v in BOOLEAN_FALSE_VALUES}
+_BOOLEAN = {"true": True, "false": False}  # openapi-core also reads yes/no, 1/0, on/off: the API does not (A37)
 _NO_DEFAULT = object()
 _SPEC_URI = "urn:rotor:spec"
 _JSON = {"application/json", "application/json; charset=utf-8"}  # other parameters: openapi-core decides
@@ -38,7 +38,8 @@ class Unsupported(Exception):
 
 
 def _cast_boolean(value: str) -> bool:
-    return _BOOLEAN[value.lower()]  # KeyError: not a boolean openapi-core knows, so not ours to decide
+    # KeyError: not a boolean the API takes (A37); ``strict_query`` refuses it before either validator runs.
+    return _BOOLEAN[value]
 
 
 _CASTS: dict[str, Cast] = {"string": str, "integer": int, "number": float, "boolean": _cast_boolean}
@@ -92,6 +93,14 @@ class CompiledOperation:
                 schema = target
             return schema
 
+        # Every query parameter's type, whether or not the fast path compiles the operation: the strict checks
+        # (``strict_query``) run before either validator, because openapi-core is as lenient as the fast path.
+        self.query_types: dict[str, str] = {}
+        for raw in op.get("parameters", []):
+            with contextlib.suppress(Unsupported, KeyError):
+                param = resolve(raw)
+                if param["in"] == "query":
+                    self.query_types[param["name"]] = str(resolve(param.get("schema", {})).get("type"))
         self.required_headers: list[str] = []
         self.query: list[_Param] = []
         self.path: list[_Param] = []
@@ -118,6 +127,19 @@ class CompiledOperation:
                 self._compile_body(op["requestBody"], make, resolve)
         except Unsupported as exc:
             self.unsupported = str(exc)
+
+    def strict_query(self, query: Any) -> list[dict[str, str]]:
+        """Field errors for what the API refuses but openapi-core (and so the fast path) would take: a boolean other
+        than ``true``/``false`` (ASSUMPTION A37; openapi-core also reads ``yes``, ``1``, ``on``) and a scalar
+        parameter given more than once (A38; a multi-dict read keeps the last value silently)."""
+        errors = []
+        for name, kind in self.query_types.items():
+            values = query.getlist(name)
+            if len(values) > 1 and kind != "array":
+                errors.append({"field": name, "message": f"given {len(values)} times; give it once"})
+            elif kind == "boolean" and values and values[0] not in ("true", "false"):
+                errors.append({"field": name, "message": f"must be true or false, got {values[0]!r}"})
+        return errors
 
     def _security(self, spec: Mapping[str, Any], op: Mapping[str, Any]) -> None:
         """Keys the operation needs in headers (apiKey schemes only; anything else is not compiled)."""
@@ -178,8 +200,8 @@ class CompiledOperation:
                     if param.default is not _NO_DEFAULT:
                         params[param.name] = param.default
                     continue
-                # A repeated parameter: the last value, as the multi-dict openapi-core reads gives it.
-                if (value := _checked(param, query[param.name])) is _INVALID:
+                # A repeated parameter is refused (``strict_query``, A38): never the multi-dict's last value.
+                if len(query.getlist(param.name)) != 1 or (value := _checked(param, query[param.name])) is _INVALID:
                     return None
                 params[param.name] = value
             for param in self.path:
