@@ -158,7 +158,7 @@ def test_a_terminal_gets_a_progress_bar(tmp_path: Path) -> None:
         mock.terminate()
         mock.wait(timeout=10)
     assert proc.returncode == 0
-    assert b"exporting customers" in shown and b"1,000 written, 1 pages, 1 requests spent, 2 planned" in shown
+    assert b"exporting customers" in shown and b"1,000 written, 1 page, 1 request spent, 2 planned" in shown
     assert proc.stdout.decode().startswith("wrote 2258 customers")
 
 

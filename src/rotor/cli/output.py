@@ -65,6 +65,11 @@ class Column:
     overflow: Literal["fold", "ellipsis"] = "fold"  # a long value wraps anywhere rather than lose its end
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 page``, ``2 pages``: a count and its noun, singular for exactly one."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def cell(value: object) -> str:
     if value is None:
         return ""
@@ -172,22 +177,20 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
     columns = (
         TextColumn(f"exporting {what}"),
         BarColumn(),
-        TextColumn("{task.fields[written]:,} written, {task.fields[pages]} pages, "
-                   "{task.completed:.0f} requests spent, {task.fields[planned]} planned"),
+        # One text field, counted in words here: a format string cannot choose "1 page" over "2 pages".
+        TextColumn("{task.fields[counts]}"),
         TimeElapsedColumn(),
-    )  # fmt: skip
+    )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("export", total=None, written=0, pages=0, planned="?")
+        task = bar.add_task("export", total=None, counts="starting")
 
         def update(step: ExportProgress) -> None:
-            total = step.requests + step.planned_requests
             bar.update(
                 task,
                 completed=step.requests,
-                total=total,
-                written=step.written,
-                pages=step.pages,
-                planned=step.planned_requests,
+                total=step.requests + step.planned_requests,
+                counts=f"{step.written:,} written, {counted(step.pages, 'page')}, "
+                f"{counted(step.requests, 'request')} spent, {step.planned_requests} planned",
             )
             if on_progress_frame is not None:
                 on_progress_frame(bar)

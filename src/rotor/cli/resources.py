@@ -285,8 +285,8 @@ def add_export(group: typer.Typer, resource: ResourceCLI) -> None:
                 proof += f", the set changed while read ({_drift(result.drift)})"
             resumed = ", resumed" if result.resumed else ""
             typer.echo(
-                f"wrote {result.written} {resource.name.replace('_', ' ')} to {result.path} in {result.requests} "
-                f"request{'' if result.requests == 1 else 's'}{resumed}: {proof}"
+                f"wrote {output.counted(result.written, resource.singular)} to {result.path} in "
+                f"{output.counted(result.requests, 'request')}{resumed}: {proof}"
             )
 
     group.command(
