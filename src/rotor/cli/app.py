@@ -32,7 +32,11 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     profile: Annotated[
-        str | None, typer.Option(help="Profile of the config file (default: $ROTOR_PROFILE, else 'default').")
+        str | None,
+        typer.Option(
+            help="Profile of the config file; named here, it beats $ROTOR_API_KEY and $ROTOR_BASE_URL "
+            "(default: $ROTOR_PROFILE, else 'default')."
+        ),
     ] = None,
     api_key: Annotated[
         str | None, typer.Option(help="API key (default: $ROTOR_API_KEY, else the profile's).", show_default=False)
