@@ -8,7 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer
+from typer._click.core import Command, Context  # Typer's own copy of Click
+from typer.core import TyperGroup
 
+from rotor.cli.app import app
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor.testing.server import free_port
 
@@ -77,3 +81,18 @@ def serve_with_cli(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], 
         time.sleep(0.05)
     settings = dict(line.split("=", 1) for line in env_file.read_text().splitlines())
     return proc, settings
+
+
+def commands(command: Command | None = None, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Command]]:
+    """Every command ``rotor`` runs, by its path (``("customers", "list")``), found as Click finds them (so a
+    command made on demand, as ``mock serve`` is, counts); hidden aliases (``pin_types``) left out."""
+    command = command or typer.main.get_command(app)
+    if not isinstance(command, TyperGroup):
+        return [(path, command)]
+    ctx = Context(command, info_name=path[-1] if path else "rotor")
+    found = []
+    for name in command.list_commands(ctx):
+        sub = command.get_command(ctx, name)
+        if sub is not None and not sub.hidden:
+            found += commands(sub, (*path, name))
+    return found

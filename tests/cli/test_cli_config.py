@@ -3,7 +3,11 @@
 import json
 import stat
 import subprocess
+from pathlib import Path
 
+import pytest
+
+from rotor.cli import config
 from rotor.testing import READ_ONLY_API_KEY, TEST_API_KEY, LiveMockRotorAPI
 from rotor.testing.app import READ_SCOPES
 from tests.cli.conftest import CLI, ROTOR
@@ -21,9 +25,11 @@ def test_profiles_configure_the_cli(bare_cli: CLI, served: LiveMockRotorAPI) -> 
     read_only = sorted(READ_SCOPES)  # every read scope (the mock's read-only key), no write scope
     assert json.loads(bare_cli("--profile", "ro", "auth", "test").stdout)["scopes"] == read_only
     assert json.loads(bare_cli("auth", "test", env={"ROTOR_PROFILE": "ro"}).stdout)["scopes"] == read_only
-    # The environment beats the profile, a flag beats both.
-    with_env = bare_cli("--profile", "ro", "auth", "test", env={"ROTOR_API_KEY": TEST_API_KEY})
+    # The environment beats a profile it chose, --profile beats the environment, a flag beats both.
+    with_env = bare_cli("auth", "test", env={"ROTOR_PROFILE": "ro", "ROTOR_API_KEY": TEST_API_KEY})
     assert "customers:write" in json.loads(with_env.stdout)["scopes"]
+    with_profile = bare_cli("--profile", "ro", "auth", "test", env={"ROTOR_API_KEY": TEST_API_KEY})
+    assert json.loads(with_profile.stdout)["scopes"] == read_only
     with_flag = bare_cli("--api-key", READ_ONLY_API_KEY, "auth", "test", env={"ROTOR_API_KEY": TEST_API_KEY})
     assert "customers:write" not in json.loads(with_flag.stdout)["scopes"]
 
@@ -78,3 +84,25 @@ def test_a_reader_that_leaves_early_is_no_error(cli: CLI) -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stderr == "" and len(proc.stdout.splitlines()) == 1
+
+
+def test_profile_flag_beats_the_environment_left_by_mock_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After `eval "$(rotor mock env ...)"`, `rotor --profile staging ...` goes to staging, with staging's key."""
+    path = tmp_path / "config.toml"
+    config.write(path, {"staging": {"api_key": "rotor_staging0key0secret", "base_url": "https://staging.example.com"},
+                        "keyonly": {"api_key": "rotor_keyonly0key0secret"}})  # fmt: skip
+    monkeypatch.setenv("ROTOR_CONFIG", str(path))
+    monkeypatch.setenv("ROTOR_API_KEY", "rotor_mock_full0test0secret")
+    monkeypatch.setenv("ROTOR_BASE_URL", "http://127.0.0.1:8787/open-api")
+    staging = config.resolve({"api_key": None, "base_url": None}, "staging")
+    assert staging.client_options() == {
+        "api_key": "rotor_staging0key0secret",
+        "base_url": "https://staging.example.com",
+    }
+    # A setting the profile lacks is the SDK's default (production), not the mock's URL from the environment.
+    keyonly = config.resolve({"api_key": None, "base_url": None}, "keyonly")
+    assert keyonly.value("base_url") is None and "ignores $ROTOR_BASE_URL" in keyonly.settings["base_url"].source
+    # Flags still beat the profile; without --profile the environment beats the file.
+    flagged = config.resolve({"api_key": "rotor_flag0key0secret", "base_url": None}, "staging")
+    assert flagged.value("api_key") == "rotor_flag0key0secret"
+    assert config.resolve({"api_key": None, "base_url": None}, None).value("api_key") == "rotor_mock_full0test0secret"

@@ -15,24 +15,17 @@ from rotor import cli as rotor_cli
 from rotor.cli.app import app
 from rotor.cli.errors import ExitCode
 from rotor.cli.options import REQUEST_OPTIONS
-from rotor.cli.resources import RESOURCES
+from rotor.cli.resources import RESOURCES, command_name
 from rotor.resources._base import SyncResource
 from rotor.testing import LiveMockRotorAPI
 from rotor.testing.__main__ import make_parser
 from rotor.testing.server import free_port
 from rotor_generated.models import CustomerStatus
-from tests.cli.conftest import CLI, ROTOR
+from tests.cli.conftest import CLI, ROTOR, commands
 
 pytestmark = pytest.mark.spec_derived
 
 ROOT = typer.main.get_command(app)
-
-
-def leaves(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
-    subcommands = getattr(command, "commands", None)
-    if not subcommands:
-        return [(path, command)]
-    return [leaf for name, sub in subcommands.items() for leaf in leaves(sub, (*path, name))]
 
 
 def options_of(*path: str) -> set[str]:
@@ -48,19 +41,19 @@ def test_every_sdk_resource_has_a_command_group() -> None:
     sdk = {name for name, value in vars(client).items() if isinstance(value, SyncResource) and hasattr(value, "list")}
     client.close()
     assert sdk == {resource.name for resource in RESOURCES}
-    assert sdk <= set(ROOT.commands)  # type: ignore[attr-defined]
+    assert {command_name(resource) for resource in RESOURCES} <= set(ROOT.commands)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)
 def test_list_takes_every_filter_of_the_sdk(resource: Any) -> None:
     sdk = set(inspect.signature(resource.sdk.list).parameters) - REQUEST_OPTIONS
-    assert options_of(resource.name, "list") == sdk | {"all", "format"}
+    assert options_of(command_name(resource), "list") == sdk | {"all", "format"}
 
 
 @pytest.mark.parametrize("resource", [r for r in RESOURCES if hasattr(r.sdk, "create_or_update")], ids=lambda r: r.name)
 def test_upsert_takes_every_field_of_the_request_model(resource: Any) -> None:
     fields = {f.name for f in attrs.fields(resource.sdk._upsert_params)} - {"additional_properties"}
-    assert options_of(resource.name, "upsert") == fields | {"from_json", "format"}
+    assert options_of(command_name(resource), "upsert") == fields | {"from_json", "format"}
 
 
 def test_the_tag_filter_is_repeatable_and_singular(cli: CLI) -> None:
@@ -70,19 +63,23 @@ def test_the_tag_filter_is_repeatable_and_singular(cli: CLI) -> None:
     assert f"One of: {values}." in help  # the enum's values, from the SDK (read here from the generated enum)
 
 
-@pytest.mark.parametrize("path", [path for path, _ in leaves(ROOT)], ids=" ".join)
+@pytest.mark.parametrize("path", [path for path, _ in commands()], ids=" ".join)
 def test_every_command_has_an_example_in_its_help(path: tuple[str, ...]) -> None:
-    command = dict(leaves(ROOT))[path]
+    command = dict(commands())[path]
     assert f"$ rotor {path[0]}" in (command.epilog or ""), path
 
 
 def test_mock_serve_takes_the_flags_of_scripts_mock(cli: CLI) -> None:
+    """The flags of the mock's one argparse parser, in the help style of every other command (Typer's)."""
     help = cli("mock", "serve", "--help").stdout
     for action in make_parser()._actions:
         for flag in action.option_strings:
             assert flag in help
-    assert "example: rotor mock serve" in help
-    assert cli("mock", "serve", "--port", "-1").returncode == 2  # the mock's own check, a usage error
+    assert "Usage: rotor mock serve [OPTIONS]" in help and "─ Options ─" in help and "$ rotor mock serve" in help
+    assert "usage: " not in help and "show this help message" not in help  # argparse's own words
+    refused = cli("mock", "serve", "--port", "-1")  # the mock's own check, a usage error in Typer's words
+    assert refused.returncode == 2 and "--port must not be negative" in refused.stderr
+    assert "Try 'rotor mock serve --help' for help." in refused.stderr
 
 
 def test_mock_env_prints_exports(cli: CLI, served: LiveMockRotorAPI) -> None:

@@ -5,14 +5,40 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
+from typer import _click as click  # Typer's own copy of Click: what its groups, contexts and commands are made of
+from typer.core import TyperGroup
 
 from rotor._version import __version__
 from rotor.cli import commands
-from rotor.cli.resources import RESOURCES, resource_app
+from rotor.cli.resources import RESOURCES, command_name, resource_app
 from rotor.cli.session import State, enable_debug_logging
+
+# Words a user may put after a boolean flag, thinking it takes a value (`rotor --debug true ...`).
+BOOLEAN_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
+
+
+class AliasedGroup(TyperGroup):
+    """``rotor``'s command groups, spelled with hyphens as shell commands are (``pin-types``); the underscored
+    names (``pin_types``, the SDK's attribute) still work as hidden aliases, so scripts written before keep
+    running."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return super().get_command(ctx, cmd_name) or super().get_command(ctx, cmd_name.replace("_", "-"))
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        if args and args[0].lower() in BOOLEAN_WORDS and self.get_command(ctx, args[0]) is None:
+            ctx.fail(
+                f"{args[0]!r} is not a command: boolean options are flags that take no value "
+                "(--debug to turn one on, --no-debug to turn it off)"
+            )
+        return super().resolve_command(ctx, args)
+
 
 app = typer.Typer(
     name="rotor",
+    cls=AliasedGroup,
     help="Look up, list, upsert and export Rotor records from a shell (built on the rotor SDK).",
     no_args_is_help=True,
     rich_markup_mode="markdown",
@@ -32,17 +58,32 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     profile: Annotated[
-        str | None, typer.Option(help="Profile of the config file (default: $ROTOR_PROFILE, else 'default').")
+        str | None,
+        typer.Option(
+            metavar="NAME",
+            help="Profile of the config file; named here, it beats $ROTOR_API_KEY and $ROTOR_BASE_URL "
+            "(default: $ROTOR_PROFILE, else 'default').",
+        ),
     ] = None,
     api_key: Annotated[
-        str | None, typer.Option(help="API key (default: $ROTOR_API_KEY, else the profile's).", show_default=False)
+        str | None,
+        typer.Option(metavar="KEY", help="API key (default: $ROTOR_API_KEY, else the profile's).", show_default=False),
     ] = None,
     base_url: Annotated[
-        str | None, typer.Option(help="API base URL (default: $ROTOR_BASE_URL, else the profile's, else production).")
+        str | None,
+        typer.Option(
+            metavar="URL", help="API base URL (default: $ROTOR_BASE_URL, else the profile's, else production)."
+        ),
     ] = None,
-    timeout: Annotated[float | None, typer.Option(help="Seconds per request (the SDK's default: 60).")] = None,
-    max_retries: Annotated[int | None, typer.Option(help="Retries of a failed request (the SDK's default: 2).")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Log every request and show tracebacks.")] = False,
+    timeout: Annotated[
+        float | None, typer.Option(metavar="SECONDS", help="Seconds per request (the SDK's default: 60).")
+    ] = None,
+    max_retries: Annotated[
+        int | None, typer.Option(metavar="N", help="Retries of a failed request (the SDK's default: 2).")
+    ] = None,
+    debug: Annotated[
+        bool, typer.Option("--debug/--no-debug", help="Log every request and show tracebacks.", show_default=False)
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
@@ -55,7 +96,7 @@ def root(
 
 
 for _resource in RESOURCES:
-    app.add_typer(resource_app(_resource), name=_resource.name)
+    app.add_typer(resource_app(_resource), name=command_name(_resource))
 app.add_typer(commands.auth, name="auth")
 app.add_typer(commands.config_app, name="config")
 app.add_typer(commands.mock, name="mock")

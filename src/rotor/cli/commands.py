@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
+import functools
+import inspect
+import math
 import shlex
 import socket
+import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer import _click as click  # Typer's own copy of Click: what its groups and commands are made of
+from typer.core import TyperGroup
 
 from rotor.cli import config, output
 from rotor.cli.errors import CLIError, ExitCode
+from rotor.cli.options import command
 from rotor.cli.output import Format
 from rotor.cli.session import reporting, session, state
 
@@ -61,16 +68,25 @@ def _profile(ctx: typer.Context, flag: str | None) -> str:
 )
 def config_set(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="api_key or base_url.", show_default=False)],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="api_key or base_url.", show_default=False)],
     value: Annotated[
-        str | None, typer.Argument(help="The value (prompted for, hidden, when left out).", show_default=False)
+        str | None,
+        typer.Argument(
+            metavar="[VALUE]",
+            help="The value (when left out: prompted for, hidden, on a terminal; else read from stdin).",
+            show_default=False,
+        ),
     ] = None,
     profile: ProfileOption = None,
 ) -> None:
     """Store a setting in a profile of the config file (written with mode 0600)."""
     with reporting(ctx):
         name = config.check_setting(name)
-        if value is None:
+        if value is None and not sys.stdin.isatty():
+            # `echo KEY | rotor config set api_key`: the value is the piped line, read quietly. A prompt would
+            # land in the output, and getpass, unable to hide input that is not typed, warns that it may echo.
+            value = sys.stdin.readline()
+        elif value is None:
             value = typer.prompt(name, hide_input=name in config.SECRET_SETTINGS)
         value = value.strip()
         if not value:
@@ -116,34 +132,80 @@ def config_show(ctx: typer.Context, profile: ProfileOption = None, format: Forma
         output.mapping(shown, output.choose(format))
 
 
+class MockGroup(TyperGroup):
+    """``rotor mock``: its ``serve`` command is made from the mock's own flags when first asked for, so that every
+    other ``rotor`` command starts without importing the mock (an optional extra, and half a second)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), "serve"])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return serve_command() if cmd_name == "serve" else super().get_command(ctx, cmd_name)
+
+
 mock = typer.Typer(
+    cls=MockGroup,
     help="Serve the mock Rotor API locally (needs the 'mock' extra: pip install 'rotor-sdk[mock]').",
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )
 
+SERVE_EXAMPLE = "Example:\n\n  $ rotor mock serve --port 8787 --daily-quota 50 --env-file mock.env"
 
-def _mock_main() -> Callable[..., int]:
+
+def _mock_flag(action: argparse.Action) -> inspect.Parameter:
+    """One flag of the mock's argparse parser as a Typer option: its name, type, default and help, unchanged."""
+    kind: Any = action.type or str
+    option = typer.Option(
+        action.option_strings[0],
+        help=action.help,
+        metavar=action.metavar if isinstance(action.metavar, str) else action.dest.upper(),  # argparse: --port PORT
+        show_default=False,  # the mock's help says its defaults in words
+    )
+    annotation = Annotated[kind if action.default is not None else kind | None, option]  # type: ignore[valid-type]
+    return inspect.Parameter(action.dest, inspect.Parameter.KEYWORD_ONLY, default=action.default, annotation=annotation)
+
+
+@functools.cache
+def serve_command() -> click.Command:
+    """``rotor mock serve``, in Typer's help style, with the flags of ``scripts/mock`` taken from the one parser
+    that defines them (``rotor.testing.__main__.make_parser``) and checked by the same ``check``."""
+    serve_app = typer.Typer(rich_markup_mode="markdown", add_completion=False)  # completion is rotor's, at the top
     try:
-        from rotor.testing.__main__ import main
-    except ImportError as exc:
-        raise CLIError(str(exc), ExitCode.ERROR) from None
-    return main
+        from rotor.testing.__main__ import check, make_parser, serve
+    except ImportError as exc:  # no 'mock' extra: say which package to install, whatever the flags (exit 1)
+        missing = str(exc)
 
+        @serve_app.command(
+            "serve",
+            context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+            epilog=SERVE_EXAMPLE,
+        )
+        def unavailable(ctx: typer.Context) -> None:
+            """Serve the mock on 127.0.0.1 (needs the 'mock' extra)."""
+            with reporting(ctx):
+                raise CLIError(missing, ExitCode.ERROR)
 
-@mock.command(
-    "serve",
-    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
-    add_help_option=False,
-    epilog="Example:\n\n  $ rotor mock serve --port 8787 --daily-quota 50 --env-file mock.env",
-)
-def mock_serve(ctx: typer.Context) -> None:
-    """Serve the mock on 127.0.0.1 until stopped, with the flags of scripts/mock (--port, --seed, --customers,
-    --leads, --daily-quota, --latency, --error-rate, --env-file)."""
-    with reporting(ctx):
-        main = _mock_main()
-        code = main(list(ctx.args), prog="rotor mock serve")
-    raise typer.Exit(code)
+        return typer.main.get_command(serve_app)
+
+    parser = make_parser("rotor mock serve")
+    flags = [_mock_flag(action) for action in parser._actions if action.option_strings and action.dest != "help"]
+
+    def body(ctx: typer.Context, **values: Any) -> None:
+        args = argparse.Namespace(**values)
+        error = check(args)
+        if error is not None:
+            ctx.fail(error)
+        with reporting(ctx):
+            code = serve(args)
+        raise typer.Exit(code)
+
+    doc = f"{parser.description} Until stopped (Ctrl-C); prints ROTOR_BASE_URL=... and ROTOR_API_KEY=... once serving."
+    serve_app.command("serve", epilog=SERVE_EXAMPLE)(
+        command(body, [inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context),
+                       *flags], name="serve", doc=doc)
+    )  # fmt: skip
+    return typer.main.get_command(serve_app)
 
 
 @mock.command(
@@ -154,14 +216,26 @@ def mock_serve(ctx: typer.Context) -> None:
 def mock_env(
     ctx: typer.Context,
     port: Annotated[
-        int | None, typer.Option(help="The port a mock serves on: waits for it, then prints it and its default key.")
+        int | None,
+        typer.Option(
+            "--port",
+            min=1,
+            max=65535,
+            metavar="PORT",
+            help="The port a mock serves on: waits for it, then prints it and its default key.",
+        ),
     ] = None,
     env_file: Annotated[
-        Path | None, typer.Option(help="The --env-file of a running mock: waits for it, then prints its lines.")
+        Path | None,
+        typer.Option(metavar="FILE", help="The --env-file of a running mock: waits for it, then prints its lines."),
     ] = None,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for the mock to be serving.")] = 10.0,
+    wait: Annotated[
+        float, typer.Option(min=0, metavar="SECONDS", help="Seconds to wait for the mock to be serving.")
+    ] = 10.0,
 ) -> None:
     """Print `export ROTOR_BASE_URL=... ROTOR_API_KEY=...` lines for a shell to eval, pointing at a mock."""
+    if not math.isfinite(wait):  # nan passes the range check (no comparison holds), and would wait forever
+        ctx.fail(f"--wait: {wait} is not a number of seconds")
     with reporting(ctx):
         if (port is None) == (env_file is None):
             raise CLIError("give one of --port or --env-file", ExitCode.USAGE)

@@ -108,7 +108,13 @@ class Resolved:
 
 
 def resolve(flags: dict[str, str | None], profile_flag: str | None) -> Resolved:
-    """Each setting from the first of: its flag, its environment variable, the profile in the file."""
+    """Each setting from the first of: its flag, its environment variable, the profile in the file.
+
+    ``--profile`` (``profile_flag``) is chosen on this command line, so it beats the environment, as ``gh`` and
+    ``aws --profile`` do: ``ROTOR_API_KEY``/``ROTOR_BASE_URL`` are often left over from an earlier
+    ``eval "$(rotor mock env ...)"``, and must not send a command meant for staging to the mock. With it, a setting
+    the profile lacks is not set (the SDK's default), never taken from the environment. ``$ROTOR_PROFILE`` is
+    environment too, so there the other variables still win."""
     path = config_path()
     profile = profile_name(profile_flag)
     profiles = read(path)
@@ -124,10 +130,12 @@ def resolve(flags: dict[str, str | None], profile_flag: str | None) -> Resolved:
         flag = flags.get(name)
         if flag is not None:
             settings[name] = Setting(flag, f"--{name.replace('_', '-')}")
-        elif os.environ.get(env):
+        elif os.environ.get(env) and profile_flag is None:
             settings[name] = Setting(os.environ[env], f"${env}")
         elif name in stored:
             settings[name] = Setting(stored[name], f"profile {profile!r} ({path})")
+        elif os.environ.get(env):
+            settings[name] = Setting(None, f"not set (--profile {profile} ignores ${env})")
         else:
             settings[name] = Setting(None, "not set")
     return Resolved(profile, path, settings)

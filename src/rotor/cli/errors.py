@@ -22,6 +22,7 @@ from rotor._exceptions import (
     RequestBudgetExceeded,
 )
 from rotor._export import PartialExport, partial_export
+from rotor.cli.output import counted
 
 
 class ExitCode(enum.IntEnum):
@@ -128,8 +129,8 @@ def message(exc: BaseException) -> str:
         )
     elif partial is not None:
         text += (
-            f"; {partial.written} records kept in {partial.part} after {partial.requests} "
-            f"request{'' if partial.requests == 1 else 's'}; "
+            f"; {counted(partial.written, 'record')} kept in {partial.part} after "
+            f"{counted(partial.requests, 'request')}; "
             f"{partial.path} is untouched: run the same command with --resume to continue"
         )
     if code is ExitCode.ERROR and not isinstance(exc, CLIError):

@@ -7,10 +7,12 @@ no CLI change. Values are passed through unchecked: the SDK checks them before a
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import inspect
 import types
 import typing
+import uuid
 from collections.abc import Callable, Iterable
 from typing import Annotated, Any
 
@@ -42,18 +44,51 @@ def _is_list(member: Any) -> bool:
     return typing.get_origin(member) in (list, Iterable, tuple) or member in (list, tuple)
 
 
+def enum_values(hint: Any) -> list[str]:
+    """The values of the enum an SDK hint takes (``CustomerStatus | str | None`` -> active, inactive), if any."""
+    enums = [m for m in _members(hint) if isinstance(m, type) and issubclass(m, enum.Enum)]
+    return [str(member.value) for member in enums[0]] if enums else []
+
+
 def cli_type(hint: Any) -> tuple[Any, str]:
     """The Python type Typer parses an SDK hint as, and a help note (an enum's values)."""
     members = _members(hint)
     if any(_is_list(m) for m in members):
         return list[str], ""
-    enums = [m for m in members if isinstance(m, type) and issubclass(m, enum.Enum)]
-    if enums:
-        return str, "One of: " + ", ".join(str(m.value) for m in enums[0]) + "."
+    values = enum_values(hint)
+    if values:
+        return str, "One of: " + ", ".join(values) + "."
     for simple in (bool, int, float):
         if members == [simple]:
             return simple, ""
     return str, ""  # str, UUID, and anything else: passed as text, for the SDK to check
+
+
+def metavar(keyword: str, hint: Any) -> str | None:
+    """The placeholder help shows for an option's value, in the words of its SDK hint (``--tag TAG``,
+    ``--pin-type-id UUID``, ``--status [active|inactive]``), not Python's (``<str>``); None for a flag."""
+    members = _members(hint)
+    if any(_is_list(m) for m in members):
+        return keyword.removesuffix("s").upper()
+    values = enum_values(hint)
+    if values:
+        return f"[{'|'.join(values)}]"
+    if uuid.UUID in members:
+        return "UUID"
+    if dt.date in members or dt.datetime in members:
+        return "DATE"  # a date, or an ISO 8601 date-time (the SDK's datetime_filter takes both)
+    return {bool: None, int: "INTEGER", float: "NUMBER"}.get(members[0], "TEXT") if len(members) == 1 else "TEXT"
+
+
+def _completer(values: list[str]) -> Callable[[str], list[str]]:
+    """Shell completion of an enum option's values (``rotor customers list --status <TAB>``). A completer, not a
+    ``click.Choice``: the value still goes to the SDK unchecked, so a refused one is the SDK's validation error
+    (exit 7, with its message), as for every other value."""
+
+    def complete(incomplete: str) -> list[str]:
+        return [value for value in values if value.startswith(incomplete)]
+
+    return complete
 
 
 def option_name(name: str, typ: Any) -> str:
@@ -74,11 +109,18 @@ class Param:
 def make_param(keyword: str, hint: Any, default: Any, help: str, panel: str | None = None) -> Param:
     typ, note = cli_type(hint)
     decls = [option_name(keyword, typ)]
+    if typ is bool:
+        decls = [f"{decls[0]}/--no-{decls[0][2:]}"]  # a flag, either way: `--archived true` is not a thing
     if not (typ is bool and default is False):
         default = None  # not given: the SDK's default applies (or, for an upsert, the field is not sent)
-        if typ is bool:
-            decls = [f"{decls[0]}/--no-{decls[0][2:]}"]
-    option = typer.Option(*decls, help=" ".join(filter(None, [help, note])), rich_help_panel=panel)
+    values = enum_values(hint)
+    option = typer.Option(
+        *decls,
+        help=" ".join(filter(None, [help, note])),
+        rich_help_panel=panel,
+        metavar=metavar(keyword, hint),
+        autocompletion=_completer(values) if values else None,
+    )
     base: Any = typ if default is False else typ | None
     annotation: Any = Annotated[base, option]
     parameter = inspect.Parameter(keyword, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation)

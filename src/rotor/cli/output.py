@@ -31,11 +31,27 @@ class Format(enum.StrEnum):
     csv = "csv"
 
 
+def is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
 def choose(fmt: Format | None) -> Format:
     """The asked format, else a table on a terminal and JSON when stdout is piped or redirected."""
     if fmt is not None:
         return fmt
-    return Format.table if sys.stdout.isatty() else Format.json
+    return Format.table if is_terminal() else Format.json
+
+
+# A table on a terminal shows a screenful unless --limit or --all says otherwise (as gh shows 30): drawing a
+# thousand rows scrolls away everything but the last screen. The lines around the rows: the table's top border,
+# header, rule and bottom border, its caption, and the shell's prompt before and after.
+SCREENFUL_MAX = 30
+TABLE_CHROME = 7
+
+
+def screenful() -> int:
+    """Rows that fit the terminal's height (``$LINES`` when set), at most ``SCREENFUL_MAX``."""
+    return max(5, min(SCREENFUL_MAX, console_factory().height - TABLE_CHROME))
 
 
 # Wide enough for a table of records when stdout is a file or pipe (a terminal gives its own width).
@@ -63,6 +79,11 @@ class Column:
     no_wrap: bool = False
     min_width: int | None = None
     overflow: Literal["fold", "ellipsis"] = "fold"  # a long value wraps anywhere rather than lose its end
+
+
+def counted(n: int, noun: str) -> str:
+    """``1 page``, ``2 pages``: a count and its noun, singular for exactly one."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def cell(value: object) -> str:
@@ -104,18 +125,50 @@ def records(
         return
     console = console_factory()
     wide = console.width >= WIDE  # room for every column's minimum; narrower, Rich shares what there is
+    cells = [[cell(column.value(item)) for column in columns] for item in items]
+    shown = _fitting(columns, cells, console.width)
+    hidden = [column.header for column in columns if column not in shown]
+    if hidden:
+        note = f"{len(hidden)} column{'' if len(hidden) == 1 else 's'} hidden at this width ({', '.join(hidden)})"
+        caption = "; ".join(filter(None, [caption, note]))
     table = Table(title=title, caption=caption or None, header_style="bold", caption_justify="left")
-    for column in columns:
+    for column in shown:
+        whole = column.header == ID_HEADER
         table.add_column(
             column.header,
             style=column.style,
-            no_wrap=column.no_wrap,
-            min_width=column.min_width if wide else None,
+            no_wrap=column.no_wrap or whole,
+            min_width=column.min_width if wide or whole else None,
             overflow=column.overflow,
         )
-    for item in items:
-        table.add_row(*(cell(column.value(item)) for column in columns))
+    for row in cells:
+        table.add_row(*(value for column, value in zip(columns, row, strict=True) if column in shown))
     console.print(table)
+
+
+# The column users copy ids from (`rotor customers get ID`): never wrapped or cut, whatever the width.
+ID_HEADER = "ID"
+# Narrower than this, a wrapped column is unreadable (a letter or two a line); better to leave it out.
+NARROWEST = 8
+
+
+def _fitting(columns: Sequence[Column], rows: list[list[str]], width: int) -> list[Column]:
+    """The columns that fit ``width`` with the id whole: the last ones in reading order (but the first and the id)
+    are left out until the rest fit, as gh drops columns on a narrow terminal rather than wrap ids."""
+
+    def need(index: int) -> int:
+        column = columns[index]
+        longest = max([len(column.header), *(len(row[index]) for row in rows)])
+        if column.no_wrap or column.header == ID_HEADER:
+            return longest
+        return min(longest, max(len(column.header), column.min_width or 0, NARROWEST))
+
+    kept = list(range(len(columns)))
+    droppable = [i for i in kept[1:] if columns[i].header != ID_HEADER]
+    # A table of n columns takes 3n + 1 characters beyond its cells: a border and a space either side of each.
+    while droppable and sum(need(i) for i in kept) + 3 * len(kept) + 1 > width:
+        kept.remove(droppable.pop())
+    return [columns[i] for i in kept]
 
 
 def mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> None:
@@ -172,22 +225,20 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
     columns = (
         TextColumn(f"exporting {what}"),
         BarColumn(),
-        TextColumn("{task.fields[written]:,} written, {task.fields[pages]} pages, "
-                   "{task.completed:.0f} requests spent, {task.fields[planned]} planned"),
+        # One text field, counted in words here: a format string cannot choose "1 page" over "2 pages".
+        TextColumn("{task.fields[counts]}"),
         TimeElapsedColumn(),
-    )  # fmt: skip
+    )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("export", total=None, written=0, pages=0, planned="?")
+        task = bar.add_task("export", total=None, counts="starting")
 
         def update(step: ExportProgress) -> None:
-            total = step.requests + step.planned_requests
             bar.update(
                 task,
                 completed=step.requests,
-                total=total,
-                written=step.written,
-                pages=step.pages,
-                planned=step.planned_requests,
+                total=step.requests + step.planned_requests,
+                counts=f"{step.written:,} written, {counted(step.pages, 'page')}, "
+                f"{counted(step.requests, 'request')} spent, {step.planned_requests} planned",
             )
             if on_progress_frame is not None:
                 on_progress_frame(bar)

@@ -161,8 +161,19 @@ RESOURCES: tuple[ResourceCLI, ...] = (
 )
 
 
+def command_name(resource: ResourceCLI) -> str:
+    """The command group's name: ``pin-types``, as commands are spelled in a shell (``pin_types`` stays an alias,
+    see ``app.AliasedGroup``)."""
+    return resource.name.replace("_", "-")
+
+
 def _format_param() -> inspect.Parameter:
-    option = typer.Option("--format", "-f", help="Output format (default: table on a terminal, json when piped).")
+    option = typer.Option(
+        "--format",
+        "-f",
+        metavar="[table|json|jsonl|csv]",
+        help="Output format (default: table on a terminal, json when piped).",
+    )
     annotation = Annotated[Format | None, option]
     return inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=annotation)
 
@@ -184,29 +195,35 @@ def add_list(group: typer.Typer, resource: ResourceCLI) -> None:
         annotation=Annotated[bool, typer.Option("--all", help="Follow pages: every match from --page on.")],
     )
 
+    pages = any(p.keyword == "limit" for p in filters)
+
     def body(ctx: typer.Context, format: Format | None, all: bool, **values: Any) -> None:
         with reporting(ctx), session(ctx) as client:
-            page = resource.resource(client).list(**given(filters, values))
             fmt = output.choose(format)
+            query = given(filters, values)
+            # A table on a terminal: a screenful, not the SDK's 1,000 a page; piped output keeps the API's pages.
+            screenful = pages and fmt is Format.table and not all and "limit" not in query and output.is_terminal()
+            if screenful:
+                query["limit"] = output.screenful()
+            page = resource.resource(client).list(**query)
             items: Iterable[Any]
             if isinstance(page, list):  # an unpaginated resource (pin types): everything in one answer
-                items, caption = page, f"{len(page)} {resource.name.replace('_', ' ')}"
+                items, caption = page, output.counted(len(page), resource.singular)
             else:
                 items = page if all else page.data
-                caption = "" if all else _page_caption(page)
+                caption = "" if all else _page_caption(page, screenful)
             output.records(items, fmt, resource.columns, caption=caption)
 
+    name = command_name(resource)
     group.command(
         "list",
-        epilog=_example(
-            f"rotor {resource.name} list {resource.list_example}", f"rotor {resource.name} list --all -f csv"
-        ),
+        epilog=_example(f"rotor {name} list {resource.list_example}", f"rotor {name} list --all -f csv"),
     )(
         command(
             body,
             [_ctx_param(), *(p.parameter for p in filters), follow, _format_param()],
             name="list",
-            doc=f"List {resource.name}, newest first, with the filters of the API.",
+            doc=f"List {resource.name.replace('_', ' ')}, newest first, with the filters of the API.",
         )
     )
 
@@ -216,11 +233,15 @@ def last_page_number(page: Any) -> int | None:
     return None if page.total is None else max(1, -(-page.total // page.limit))
 
 
-def _page_caption(page: Any) -> str:
+def _page_caption(page: Any, screenful: bool = False) -> str:
+    """Where this page is and how to see more; after a screenful, how to ask for more at once (``--limit``)."""
     last = last_page_number(page)
     where = f"page {page.page_number}" + (f" of {last}" if last else "")
     total = f", {page.total} matching" if page.total is not None else ""
-    more = f"; --page {page.page_number + 1} or --all for more" if page.has_next_page() else ""
+    more = ""
+    if page.has_next_page():
+        limit = ", --limit N (up to 1000)" if screenful else ""
+        more = f"; --page {page.page_number + 1}{limit} or --all for more"
     return f"{where}{total}{more}"
 
 
@@ -228,7 +249,9 @@ def add_get(group: typer.Typer, resource: ResourceCLI) -> None:
     record_id = inspect.Parameter(
         "id",
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
-        annotation=Annotated[str, typer.Argument(help=f"The {resource.singular}'s id.", show_default=False)],
+        annotation=Annotated[
+            str, typer.Argument(metavar="ID", help=f"The {resource.singular}'s id.", show_default=False)
+        ],
     )
 
     def body(ctx: typer.Context, id: str, format: Format | None) -> None:
@@ -236,17 +259,22 @@ def add_get(group: typer.Typer, resource: ResourceCLI) -> None:
             record = resource.resource(client).retrieve(id)
             output.mapping(record.to_dict(), output.choose(format), title=f"{resource.singular} {id}")
 
-    group.command(
-        "get", epilog=_example(f"rotor {resource.name} get 3f0c9a2e-...", f"rotor {resource.name} get ID -f json")
-    )(command(body, [_ctx_param(), record_id, _format_param()], name="get", doc=f"Show one {resource.singular} by id."))
+    name = command_name(resource)
+    group.command("get", epilog=_example(f"rotor {name} get 3f0c9a2e-...", f"rotor {name} get ID -f json"))(
+        command(
+            body, [_ctx_param(), record_id, _format_param()], name="get", doc=f"Show one {resource.singular} by id."
+        )
+    )
 
 
 # The export's own keywords: the command's flags, with their own help (the rest of the signature are filters).
 _EXPORT_JOB = {"max_requests", "resume", "progress", "concurrency"}
 
 
-def _option(name: str, annotation: Any, default: Any, *decls: str, help: str) -> inspect.Parameter:
-    option = typer.Option(*decls, help=help, rich_help_panel="Export")
+def _option(
+    name: str, annotation: Any, default: Any, *decls: str, help: str, metavar: str | None = None
+) -> inspect.Parameter:
+    option = typer.Option(*decls, help=help, rich_help_panel="Export", metavar=metavar)
     return inspect.Parameter(
         name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=Annotated[annotation, option]
     )
@@ -267,11 +295,11 @@ def add_export(group: typer.Typer, resource: ResourceCLI) -> None:
         ],
     )  # fmt: skip
     job = [
-        _option("max_requests", int | None, None, "--max-requests", help="Spend at most N requests (retries "
-                "included): refused after the first when the plan needs more, before writing anything."),
+        _option("max_requests", int | None, None, "--max-requests", metavar="N", help="Spend at most N requests "
+                "(retries included): refused after the first when the plan needs more, before writing anything."),
         _option("resume", bool, False, "--resume", help="Continue an interrupted export of the same query from "
                 "FILE.part (starts afresh when there is nothing to resume)."),
-        _option("concurrency", int, DEFAULT_CONCURRENCY, "--concurrency", help="Pages read at a time."),
+        _option("concurrency", int, DEFAULT_CONCURRENCY, "--concurrency", metavar="N", help="Pages read at a time."),
     ]  # fmt: skip
 
     def body(
@@ -285,15 +313,16 @@ def add_export(group: typer.Typer, resource: ResourceCLI) -> None:
                 proof += f", the set changed while read ({_drift(result.drift)})"
             resumed = ", resumed" if result.resumed else ""
             typer.echo(
-                f"wrote {result.written} {resource.name.replace('_', ' ')} to {result.path} in {result.requests} "
-                f"request{'' if result.requests == 1 else 's'}{resumed}: {proof}"
+                f"wrote {output.counted(result.written, resource.singular)} to {result.path} in "
+                f"{output.counted(result.requests, 'request')}{resumed}: {proof}"
             )
 
+    name = command_name(resource)
     group.command(
         "export",
         epilog=_example(
-            f"rotor {resource.name} export --out {resource.name}.jsonl",
-            f"rotor {resource.name} export --out {resource.name}.csv.gz --max-requests 50 --resume",
+            f"rotor {name} export --out {resource.name}.jsonl",
+            f"rotor {name} export --out {resource.name}.csv.gz --max-requests 50 --resume",
         ),
     )(
         command(
@@ -367,11 +396,12 @@ def add_upsert(group: typer.Typer, resource: ResourceCLI) -> None:
             else:
                 output.mapping({"action": action, "id": result_id}, output.choose(format))
 
+    name = command_name(resource)
     group.command(
         "upsert",
         epilog=_example(
-            f"rotor {resource.name} upsert {resource.upsert_example}",
-            f"rotor {resource.name} upsert --from-json {resource.singular}.json",
+            f"rotor {name} upsert {resource.upsert_example}",
+            f"rotor {name} upsert --from-json {resource.singular}.json",
         ),
     )(
         command(
@@ -397,7 +427,9 @@ SUBCOMMANDS: tuple[tuple[str, Callable[[typer.Typer, ResourceCLI], None]], ...] 
 
 
 def resource_app(resource: ResourceCLI) -> typer.Typer:
-    group = typer.Typer(help=f"Work with {resource.name}.", no_args_is_help=True, rich_markup_mode="markdown")
+    group = typer.Typer(
+        help=f"Work with {resource.name.replace('_', ' ')}.", no_args_is_help=True, rich_markup_mode="markdown"
+    )
     for method, add in SUBCOMMANDS:
         if hasattr(resource.sdk, method):
             add(group, resource)

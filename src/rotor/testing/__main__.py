@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import inspect
+import math
 import signal
 import sys
 import threading
@@ -58,13 +59,36 @@ def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
     return parser
 
 
+# The flags that count something or are a rate: a negative one is refused before anything starts.
+NON_NEGATIVE = ("customers", "leads", *COUNTS, "daily_quota", "port", "churn_inserts", "churn_updates",
+                "churn_status_flips")  # fmt: skip
+MAX_PORT = 65535
+
+
+def check(args: argparse.Namespace) -> str | None:
+    """What is wrong with parsed flags (each parsed by its type already), or None: shared by every front end."""
+    for name in NON_NEGATIVE:
+        if getattr(args, name) < 0:
+            return f"--{name.replace('_', '-')} must not be negative"
+    if args.port > MAX_PORT:
+        return f"--port must be at most {MAX_PORT}"
+    for name in ("latency", "error_rate", "churn_inserts", "churn_updates", "churn_status_flips"):
+        if not math.isfinite(getattr(args, name)):
+            return f"--{name.replace('_', '-')} must be a finite number"
+    return None
+
+
 def main(argv: list[str] | None = None, *, prog: str = "scripts/mock") -> int:
     parser = make_parser(prog)
     args = parser.parse_args(argv)
-    counted = ("customers", "leads", *COUNTS, "daily_quota", "port")
-    for name in (*counted, "churn_inserts", "churn_updates", "churn_status_flips"):
-        if getattr(args, name) < 0:
-            parser.error(f"--{name.replace('_', '-')} must not be negative")
+    error = check(args)
+    if error is not None:
+        parser.error(error)
+    return serve(args)
+
+
+def serve(args: argparse.Namespace) -> int:
+    """Serve the mock the flags describe until SIGINT or SIGTERM; 1 when it cannot start (the port is taken)."""
     env_file: Path | None = args.env_file
     if env_file is not None:
         env_file.unlink(missing_ok=True)  # a stale file would point at a server that is gone
