@@ -3,6 +3,7 @@
 Exit code: 0 when everything agrees, 1 when a check fails, 2 when the spec cannot be read or is invalid.
 """
 
+import os
 import subprocess
 import sys
 import time
@@ -38,7 +39,7 @@ def _api_diff_summary(spec: Spec) -> str:
 def main() -> int:
     results: list[tuple[str, bool, float, str]] = []
 
-    started = _step(f"validate {SPEC.relative_to(ROOT)}")
+    started = _step(f"validate {os.path.relpath(SPEC, ROOT)}")
     try:
         spec = load_spec(SPEC)
         validate_spec(spec)
