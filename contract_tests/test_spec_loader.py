@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from devtools import regenerate
+from devtools import generate, regenerate
 from devtools.paths import SPEC
 from devtools.spec_diff.__main__ import main as diff_spec
 
@@ -38,6 +38,6 @@ def test_regenerate_stops_before_generating(
 ) -> None:
     path, first, second = duplicated
     monkeypatch.setattr(regenerate, "SPEC", path)
-    monkeypatch.setattr(regenerate.generate, "main", lambda *_: pytest.fail("regenerated from a broken spec"))
+    monkeypatch.setattr(generate, "main", lambda *_: pytest.fail("regenerated from a broken spec"))
     assert regenerate.main() == 2
     assert f'duplicate key "User" at line {second} (first given at line {first})' in capsys.readouterr().err

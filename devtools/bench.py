@@ -44,7 +44,8 @@ import rotor_generated.models as _models
 from devtools.bench_cli import bench_cli_export
 from rotor import API_VERSION, AsyncRotor, Rotor
 from rotor._base_client import decode_response
-from rotor._decode import gc_paused, json_name
+from rotor._decode import gc_paused
+from rotor._fields import json_name
 from rotor.resources import _decoders
 from rotor.testing import MockRotor
 from rotor.testing.store import Filters

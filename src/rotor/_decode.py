@@ -38,7 +38,7 @@ from typing import Any, TypeVar, Union
 import attrs
 import orjson
 
-import rotor_generated.models as _models
+from rotor._fields import absent_value, fields, members
 from rotor_generated.models import ErrorResponse, Pagination
 from rotor_generated.types import UNSET, Unset
 
@@ -74,26 +74,6 @@ def register_strict(model: type) -> None:
 def loads(content: bytes) -> Any:
     """Parse JSON bytes; raises ``orjson.JSONDecodeError`` (a ValueError) on bad input."""
     return orjson.loads(content)
-
-
-def json_name(attr_name: str) -> str:
-    """The JSON key of a generated attribute (the generator appends ``_`` to names like ``zip``)."""
-    return attr_name[:-1] if attr_name.endswith("_") else attr_name
-
-
-def _members(tp: Any) -> tuple[Any, ...]:
-    return typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
-
-
-def absent_value(tp: Any) -> Unset | None:
-    """What an optional field of annotation ``tp`` holds when the body leaves it out, as the generated
-    ``from_dict`` does: UNSET where the type admits it (request models), else None (response models)."""
-    members = _members(tp)
-    if Unset in members:
-        return UNSET
-    if type(None) in members:
-        return None
-    raise TypeError(f"an optional field typed {tp!r} has no value for 'absent'")
 
 
 def _datetime(value: Any) -> datetime.datetime:
@@ -138,16 +118,16 @@ def _checks(tp: Any, ns: dict[str, Any]) -> list[tuple[str, str]]:
     Conversions that can still refuse a value (dates, UUIDs, nested models) raise Malformed, which the decoder
     treats as a misfit like a failed condition.
     """
-    members = _members(tp)
+    admitted = members(tp)
     pairs: list[tuple[str, str]] = []
-    enums = [m for m in members if isinstance(m, type) and issubclass(m, enum.Enum)]
-    if len(enums) == 1 and str in members:
+    enums = [m for m in admitted if isinstance(m, type) and issubclass(m, enum.Enum)]
+    if len(enums) == 1 and str in admitted:
         # The tolerant reader's `Enum | str`: known values to members, anything else stays the string.
         table = f"_E{len(ns)}"
         ns[table] = {m.value: m for m in enums[0]}
         pairs.append(("v.__class__ is str", f"{table}.get(v, v)"))
-        members = tuple(m for m in members if m is not str and m is not enums[0])
-    for member in sorted((m for m in members if m is not Unset), key=_rank):
+        admitted = tuple(m for m in admitted if m is not str and m is not enums[0])
+    for member in sorted((m for m in admitted if m is not Unset), key=_rank):
         if member is type(None):
             pairs.append(("v is None", "v"))
         elif member in (str, bool, int):
@@ -250,7 +230,6 @@ def _field_code(attr: str, key: str, required: bool, where: str, tp: Any, ns: di
 def _compile(cls: type) -> Callable[[Any, bool], Any]:
     """A decoder for ``cls`` written out field by field (as attrs writes ``__init__``): a function call per field
     would be most of the cost on a 1,000-customer page."""
-    hints = typing.get_type_hints(cls, localns=vars(_models))
     name = cls.__name__
     ns: dict[str, Any] = {
         "cls": cls,
@@ -266,13 +245,9 @@ def _compile(cls: type) -> Callable[[Any, bool], Any]:
     }
     lines = _HEAD.format(name=name).splitlines()
     known: list[str] = []
-    for field in attrs.fields(cls):
-        if field.name == "additional_properties":
-            continue
-        key = json_name(field.name)
-        known.append(key)
-        required = field.default is attrs.NOTHING
-        lines += _field_code(field.name, key, required, f"{name}.{key}", hints[field.name], ns)
+    for field in fields(cls):
+        known.append(field.key)
+        lines += _field_code(field.name, field.key, field.required, f"{name}.{field.key}", field.type, ns)
     ns["KNOWN"] = frozenset(known)
     source = "\n".join(lines) + "\n" + _TAIL
     exec(compile(source, f"<rotor decoder for {name}>", "exec"), ns)  # our own code, built from type hints

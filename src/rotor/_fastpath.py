@@ -12,17 +12,15 @@ from __future__ import annotations
 import datetime
 import enum
 import itertools
-import types
 import typing
 import uuid
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar
 
 import attrs
 import msgspec
 
-import rotor_generated.models as _models
-from rotor._decode import absent_value, json_name
+from rotor._fields import absent_value, fields, members
 from rotor_generated.types import UNSET, Unset
 
 T = TypeVar("T")
@@ -33,8 +31,7 @@ class _Decline(Exception):
 
 
 def _members(tp: Any) -> list[Any]:
-    args = typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
-    return [a for a in args if a is not Unset]
+    return [a for a in members(tp) if a is not Unset]
 
 
 def _is_enum(tp: Any) -> bool:
@@ -70,23 +67,20 @@ class _Builder:
 
     def mirror(self, cls: type) -> type:
         if cls not in self.mirrors:
-            hints = typing.get_type_hints(cls, localns=vars(_models))
-            fields: list[tuple[str, Any, Any]] = []
-            for field in attrs.fields(cls):
-                if field.name == "additional_properties":
-                    continue
-                tp = self.mirror_type(hints[field.name])
-                name = json_name(field.name)
-                if field.default is attrs.NOTHING:
-                    fields.append((field.name, tp, msgspec.field(name=name)))
-                elif absent_value(hints[field.name]) is None:
+            wire: list[tuple[str, Any, Any]] = []
+            for field in fields(cls):
+                tp = self.mirror_type(field.type)
+                if field.required:
+                    wire.append((field.name, tp, msgspec.field(name=field.key)))
+                elif absent_value(field.type) is None:
                     # A response model: msgspec itself fills in None for an absent field, so no absent check runs.
-                    fields.append((field.name, tp, msgspec.field(name=name, default=None)))
+                    wire.append((field.name, tp, msgspec.field(name=field.key, default=None)))
                 else:
-                    fields.append((field.name, tp | msgspec.UnsetType, msgspec.field(name=name, default=msgspec.UNSET)))
+                    unset = msgspec.field(name=field.key, default=msgspec.UNSET)
+                    wire.append((field.name, tp | msgspec.UnsetType, unset))
             # Untracked by the cyclic GC (gc=False): a mirror holds no cycles and lives for one decode.
             options: dict[str, Any] = {"kw_only": True, "forbid_unknown_fields": True, "gc": False}
-            self.mirrors[cls] = msgspec.defstruct(f"_Wire{cls.__name__}", fields, **options)
+            self.mirrors[cls] = msgspec.defstruct(f"_Wire{cls.__name__}", wire, **options)
         return self.mirrors[cls]
 
     def value_code(self, tp: Any, ns: dict[str, Any], var: str = "v") -> str:
@@ -138,17 +132,14 @@ class _Builder:
         self, cls: type, src: str, obj: str, ns: dict[str, Any], stack: tuple[type, ...], names: Iterator[int]
     ) -> list[str]:
         """Statements that build ``cls`` from the mirror Struct named ``src`` into the local ``obj``."""
-        hints = typing.get_type_hints(cls, localns=vars(_models))
         model = f"_K{len(ns)}"
         ns[model] = cls
         lines = [f"{obj} = new({model})"]
-        for field in attrs.fields(cls):
-            if field.name == "additional_properties":
-                continue
-            tp = hints[field.name]
+        for field in fields(cls):
+            tp = field.type
             dst = f"{obj}.{field.name}"
             # A response model's absent field already arrives as None, which every value rule passes through.
-            if field.default is attrs.NOTHING or absent_value(tp) is None:
+            if field.required or absent_value(tp) is None:
                 lines += self._assign_lines(tp, f"{src}.{field.name}", dst, ns, stack, names)
             else:
                 var = f"u{next(names)}"

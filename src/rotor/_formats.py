@@ -30,18 +30,15 @@ import enum
 import gzip
 import io
 import os
-import types
-import typing
 from collections.abc import Callable
-from typing import Any, BinaryIO, Literal, Union
+from typing import Any, BinaryIO, Literal
 
 import attrs
 import orjson
 
-import rotor_generated.models as _models
 from rotor._columns import EXPORT_COLUMNS
-from rotor._decode import json_name
 from rotor._exceptions import InvalidParameterError
+from rotor._fields import fields, nested
 
 Kind = Literal["jsonl", "csv"]
 _KINDS: dict[str, Kind] = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -77,22 +74,6 @@ class _Plan:
     columns: tuple[str, ...]
     row: Callable[[Any], dict[str, Any]]  # model instance -> the row object (JSON Lines)
     cells: Callable[[dict[str, Any]], list[str]]  # row object -> CSV cells, in ``columns`` order
-
-
-def _members(tp: Any) -> tuple[Any, ...]:
-    return typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
-
-
-def _nested(tp: Any) -> tuple[type | None, bool]:
-    """(the attrs model a field holds, whether as a list of them)."""
-    for member in _members(tp):
-        if attrs.has(member):
-            return member, False
-        if typing.get_origin(member) is list:
-            (item,) = typing.get_args(member) or (Any,)
-            if attrs.has(item):
-                return item, True
-    return None, False
 
 
 def _merge_extra(row: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -141,23 +122,21 @@ def _plan(model: type) -> _Plan:
 
 
 def _make_plan(model: type) -> _Plan:
-    hints = typing.get_type_hints(model, localns=vars(_models))
     ns: dict[str, Any] = {"_merge_extra": _merge_extra, "_cell": _cell}
     values, cells, columns = [], [], []
     # The recorded order (id first, fields a later API version adds last); a field not recorded keeps its place
     # after them, in attribute order (a model that is never exported).
     rank = {name: i for i, name in enumerate(EXPORT_COLUMNS.get(model.__name__, ()))}
-    fields = [f for f in attrs.fields(model) if f.name != "additional_properties"]
-    for index, field in enumerate(sorted(fields, key=lambda f: rank.get(json_name(f.name), len(rank)))):
-        key = json_name(field.name)
-        nested, as_list = _nested(hints[field.name])
-        if nested is None:
+    for index, field in enumerate(sorted(fields(model), key=lambda f: rank.get(f.key, len(rank)))):
+        key = field.key
+        model_of, as_list = nested(field.type)
+        if model_of is None:
             values.append(f"{key!r}: o.{field.name}")
             # Most cells are text or empty: those skip the call (two million calls for a 100,000-row export).
             cells.append(f"('' if (v := r.get({key!r})) is None else v if type(v) is str else _cell(v))")
             columns.append(key)
             continue
-        sub = _plan(nested)
+        sub = _plan(model_of)
         ns[f"_row{index}"] = sub.row
         if as_list:
             values.append(f"{key!r}: None if o.{field.name} is None else [_row{index}(x) for x in o.{field.name}]")

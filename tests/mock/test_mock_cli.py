@@ -112,13 +112,12 @@ def test_a_stale_env_file_is_replaced_and_removed_when_the_mock_cannot_start(tmp
     assert not env_file.exists()
 
 
-def test_the_read_only_lists_sizes_are_flags_with_the_mocks_defaults() -> None:
-    import inspect
-
+def test_every_resource_s_size_is_a_flag_with_its_store_s_default() -> None:
     from rotor.testing import MockRotor
     from rotor.testing.__main__ import make_parser
 
-    defaults = {name: p.default for name, p in inspect.signature(MockRotor).parameters.items()}
     args = make_parser().parse_args(["--pins", "7", "--serviced-jobs", "0"])
     assert (args.pins, args.serviced_jobs) == (7, 0)
-    assert (args.pin_types, args.service_plans) == (defaults["pin_types"], defaults["service_plans"])
+    for name, store in MockRotor.store_types.items():  # one flag per store, none restated
+        if name not in ("pins", "serviced_jobs"):
+            assert getattr(args, name) == store.default_count, name

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 import rotor_generated.models as models
 from rotor import UNSET, Address, Customer, CustomerStatus, CustomerUpsertParams, Rotor
 from rotor._base_client import decode_response
-from rotor._decode import Malformed, decode_model, json_name
+from rotor._decode import Malformed, decode_model
 from rotor._exceptions import APIResponseValidationError
 from rotor._fastpath import fast_decode
+from rotor._fields import json_name
 from rotor.resources import _decoders
 from rotor.testing import MockRotor
 from rotor.testing.store import Filters

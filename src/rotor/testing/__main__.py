@@ -11,7 +11,6 @@ once (the README's recipe). The file is removed when the server stops (SIGINT or
 from __future__ import annotations
 
 import argparse
-import inspect
 import math
 import signal
 import sys
@@ -24,11 +23,8 @@ from rotor.testing.churn import Churn
 from rotor.testing.faults import Faults
 from rotor.testing.server import MockServer
 
-# The read-only lists' sizes, with MockRotor's own defaults (defined there once).
-COUNTS = {
-    name: inspect.signature(MockRotor).parameters[name].default
-    for name in ("pins", "pin_types", "service_plans", "serviced_jobs")
-}
+# One flag per resource the mock stores, defaulting to its store's own count (defined there once).
+COUNTS = {name: store.default_count for name, store in MockRotor.store_types.items()}
 
 
 def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
@@ -40,8 +36,6 @@ def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
     )
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
     parser.add_argument("--seed", type=int, default=0, help="data set seed (default 0)")
-    parser.add_argument("--customers", type=int, default=2500, help="number of customers (default 2500)")
-    parser.add_argument("--leads", type=int, default=600, help="number of leads (default 600)")
     for name, default in COUNTS.items():
         flag = name.replace("_", "-")
         parser.add_argument(f"--{flag}", type=int, default=default, help=f"number of {flag} (default {default})")
@@ -60,7 +54,7 @@ def make_parser(prog: str = "scripts/mock") -> argparse.ArgumentParser:
 
 
 # The flags that count something or are a rate: a negative one is refused before anything starts.
-NON_NEGATIVE = ("customers", "leads", *COUNTS, "daily_quota", "port", "churn_inserts", "churn_updates",
+NON_NEGATIVE = (*COUNTS, "daily_quota", "port", "churn_inserts", "churn_updates",
                 "churn_status_flips")  # fmt: skip
 MAX_PORT = 65535
 
@@ -93,8 +87,6 @@ def serve(args: argparse.Namespace) -> int:
     if env_file is not None:
         env_file.unlink(missing_ok=True)  # a stale file would point at a server that is gone
     mock = MockRotor(
-        customers=args.customers,
-        leads=args.leads,
         **{name: getattr(args, name) for name in COUNTS},
         seed=args.seed,
         daily_quota=args.daily_quota,

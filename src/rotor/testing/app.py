@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import importlib
 import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
@@ -32,15 +33,12 @@ from rotor.testing.compiled import CompiledOperation, compile_operations
 from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
 from rotor.testing.leads import LeadStore
-from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, check_table
-from rotor.testing.pins import PinStore, PinTypeStore
+from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, OperationTableError, check_table
 from rotor.testing.rejects import Reject, error, not_found, validation_error
 from rotor.testing.request_ids import RequestIds
 from rotor.testing.routes import ROUTES
-from rotor.testing.service_plans import ServicePlanStore
-from rotor.testing.serviced_jobs import ServicedJobStore
 from rotor.testing.spec import load as load_spec
-from rotor.testing.store import ApiKey, KeyRing, RecordStore
+from rotor.testing.store import STORE_TYPES, ApiKey, KeyRing, RecordStore
 
 BASE_PATH = "/open-api"
 CHURN_PATH = "/_mock/churn"  # outside BASE_PATH: not part of the API, so no spec, client or contract test sees it
@@ -155,6 +153,25 @@ class Stores(Mapping[str, RecordStore]):
             self._made.clear()
 
 
+def store_types() -> dict[str, type[RecordStore]]:
+    """The store of each resource the spec's operations work on, from its module ``rotor.testing.<resource>``: a
+    new resource's store is that one module (a ``RecordStore`` with ``resource``, its filters and seeded data)."""
+    found: dict[str, type[RecordStore]] = {}
+    for name in dict.fromkeys(route.store for route in ROUTES.values() if route.store):
+        try:
+            importlib.import_module(f"rotor.testing.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"rotor.testing.{name}":
+                raise
+        if name not in STORE_TYPES:
+            raise OperationTableError(
+                f"the spec's resource {name!r} has no store: write src/rotor/testing/{name}.py with a RecordStore "
+                f"subclass whose resource = {name!r} (its filters and seeded data)"
+            )
+        found[name] = STORE_TYPES[name]
+    return found
+
+
 class MockRotor:
     """A stateful stand-in for the Rotor API. ``app`` is the ASGI app; everything else is its state."""
 
@@ -162,34 +179,27 @@ class MockRotor:
     # Validate with the validators compiled from the spec, openapi-core answering what they do not accept. False:
     # openapi-core for every request (the reference the compiled path is tested against).
     compiled_validation: ClassVar[bool] = True
-    store_types: ClassVar[Mapping[str, type[RecordStore]]] = {
-        "customers": CustomerStore,
-        "leads": LeadStore,
-        "pin_types": PinTypeStore,
-        "pins": PinStore,
-        "service_plans": ServicePlanStore,
-        "serviced_jobs": ServicedJobStore,
-    }
+    store_types: ClassVar[Mapping[str, type[RecordStore]]] = store_types()
 
     def __init__(
         self,
         *,
-        customers: int = 2500,
-        leads: int = 600,
-        pins: int = 400,
-        pin_types: int = 6,
-        service_plans: int = 500,
-        serviced_jobs: int = 1500,
         seed: int = 0,
         daily_quota: int = 1000,
         keys: Mapping[str, Iterable[str]] | None = None,
         faults: Faults | None = None,
         churn: Churn | None = None,
+        **counts: int,
     ) -> None:
+        """``counts``: records to seed per resource (``customers=300``), each store's ``default_count`` otherwise."""
         check_table(self.operations, [op["operationId"] for _, _, op in _spec_operations()], self.store_types)
+        unknown = sorted(set(counts) - set(self.store_types))
+        if unknown:
+            raise TypeError(
+                f"MockRotor() got unknown record counts {unknown}; the resources are {list(self.store_types)}"
+            )
         self.seed = seed
-        counts = {"customers": customers, "leads": leads, "pins": pins, "pin_types": pin_types}
-        counts |= {"service_plans": service_plans, "serviced_jobs": serviced_jobs}
+        counts = {name: counts.get(name, store.default_count) for name, store in self.store_types.items()}
         self.stores = Stores(self.store_types, counts, seed)
         self.keys = KeyRing(keys if keys is not None else DEFAULT_KEYS, daily_quota)
         self.faults = faults or Faults()

@@ -14,6 +14,8 @@ _NOT_IN_UPSERT_ANSWER = {"address", "location", "is_auto_pay", "has_payment_meth
 
 
 class CustomerStore(RecordStore):
+    resource = "customers"
+    default_count = 2500
     noun = "Customer"
     equality_filters = ("status",)
     searched_fields = ("first_name", "last_name", "company_name", "email", "phone")

@@ -8,7 +8,7 @@ The waits they would have slept are recorded in ``retry_sleeps``; ``client(real_
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, Self
 
 import attrs
@@ -28,46 +28,24 @@ FaultsArg = Faults | Mapping[str, Any] | None
 ChurnArg = Churn | Mapping[str, Any] | None
 
 
-def make_mock(
-    *,
-    customers: int = 2500,
-    leads: int = 600,
-    pins: int = 400,
-    pin_types: int = 6,
-    service_plans: int = 500,
-    serviced_jobs: int = 1500,
-    seed: int = 0,
-    daily_quota: int = 1000,
-    keys: Mapping[str, Iterable[str]] | None = None,
-    faults: FaultsArg = None,
-    churn: ChurnArg = None,
-) -> MockRotor:
-    """A ``MockRotor``; ``faults`` and ``churn`` may also be dicts of ``Faults`` / ``Churn`` fields (handy in a
-    pytest marker). A ``Churn`` is copied: one in a marker is shared by every test the marker applies to, and
-    each mock must count and time its own."""
+def make_mock(*, faults: FaultsArg = None, churn: ChurnArg = None, **options: Any) -> MockRotor:
+    """A ``MockRotor`` with ``options`` (record counts per resource, ``seed``, ``daily_quota``, ``keys``);
+    ``faults`` and ``churn`` may also be dicts of ``Faults`` / ``Churn`` fields (handy in a pytest marker). A
+    ``Churn`` is copied: one in a marker is shared by every test the marker applies to, and each mock must count and
+    time its own."""
     if isinstance(faults, Mapping):
         faults = Faults(**faults)
     churn = Churn(**churn) if isinstance(churn, Mapping) else attrs.evolve(churn) if churn is not None else None
-    counts = {"pins": pins, "pin_types": pin_types, "service_plans": service_plans, "serviced_jobs": serviced_jobs}
-    return MockRotor(
-        customers=customers,
-        leads=leads,
-        **counts,
-        seed=seed,
-        daily_quota=daily_quota,
-        keys=keys,
-        faults=faults,
-        churn=churn,
-    )
+    return MockRotor(faults=faults, churn=churn, **options)
 
 
 class MockRotorAPI:
     """A fresh mock served in-process: clients reach it through an httpx transport, no socket.
 
-    Options are those of ``make_mock``: ``customers`` (2500), ``leads`` (600), ``pins`` (400), ``pin_types`` (6),
-    ``service_plans`` (500), ``serviced_jobs`` (1500), ``seed`` (0), ``daily_quota``
-    (1000), ``keys`` (key -> scopes; the first is the one clients use), ``faults`` and ``churn``. With the defaults,
-    ``client.customers.list().total`` is 2258: archived customers are listed only with ``archived=True``.
+    Options are those of ``make_mock``: a record count per resource (``customers=300``; each store's
+    ``default_count`` otherwise), ``seed`` (0), ``daily_quota`` (1000), ``keys`` (key -> scopes; the first is the one
+    clients use), ``faults`` and ``churn``. With the defaults, ``client.customers.list().total`` is 2258: archived
+    customers are listed only with ``archived=True``.
     """
 
     base_url = f"http://rotor.mock{BASE_PATH}"

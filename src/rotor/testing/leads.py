@@ -37,6 +37,8 @@ _NULLABLE = [
 
 
 class LeadStore(RecordStore):
+    resource = "leads"
+    default_count = 600
     noun = "Lead"
     equality_filters = ("stage",)
     searched_fields = ("name", "email", "phone")

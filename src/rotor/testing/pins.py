@@ -1,5 +1,5 @@
-"""Pins and pin types in the mock. Every pin points at an existing pin type and a user of the company; the pin
-types are the company's few kinds of pin, listed whole (not paginated)."""
+"""Pins in the mock. Every pin points at an existing pin type (``rotor.testing.pin_types``) and a user of the
+company."""
 
 from __future__ import annotations
 
@@ -10,32 +10,10 @@ from typing import Self
 from rotor.testing import team
 from rotor.testing.store import Record, RecordStore, timestamp
 
-PIN_TYPES = (
-    ("High Priority", "#FF0000"),
-    ("Sold", "#00AA00"),
-    ("Not Home", "#808080"),
-    ("Call Back", "#FFA500"),
-    ("Not Interested", "#000000"),
-    ("Follow Up", "#1E90FF"),
-    ("Estimate Given", "#800080"),
-    ("Do Not Knock", "#8B0000"),
-)
-
-
-class PinTypeStore(RecordStore):
-    noun = "Pin type"
-    equality_filters = ()
-    searched_fields = ()
-    new_ids = "new-pin-type-ids"
-
-    @classmethod
-    def seeded(cls, count: int, seed: int, stores: Mapping[str, RecordStore]) -> Self:
-        rng = random.Random(f"pin-types-{seed}")
-        kinds = [PIN_TYPES[i % len(PIN_TYPES)] for i in range(count)]
-        return cls([({"id": team.new_id(rng), "color": c, "label": label}, False) for label, c in kinds], seed=seed)
-
 
 class PinStore(RecordStore):
+    resource = "pins"
+    default_count = 400
     noun = "Pin"
     equality_filters = ("pin_type_id", "user_id")
     field_of = {"pin_type_id": "pin_type.id", "user_id": "created_by.user_id"}  # noqa: RUF012 (never mutated)

@@ -45,6 +45,8 @@ def _plan(rng: random.Random, index: int, count: int, customer: Record, users: l
 
 
 class ServicePlanStore(RecordStore):
+    resource = "service_plans"
+    default_count = 500
     noun = "Service plan"
     equality_filters = ("frequency", "service_type", "sold_by_user_id")
     field_of = {"frequency": "service_frequency", "sold_by_user_id": "sold_by.user_id"}  # noqa: RUF012 (never mutated)

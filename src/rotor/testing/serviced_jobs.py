@@ -40,6 +40,8 @@ def _job(rng: random.Random, index: int, count: int, customers: list[Record], pl
 
 
 class ServicedJobStore(RecordStore):
+    resource = "serviced_jobs"
+    default_count = 1500
     noun = "Serviced job"
     equality_filters = ()
     range_filters = {"service_date": ("service_date_range_start", "service_date_range_end")}  # noqa: RUF012

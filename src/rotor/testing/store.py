@@ -48,7 +48,13 @@ class Filters:
     hidden: tuple[tuple[str, Any], ...] = ()  # (key, value) of state the API does not show (``Stored.extra``)
 
 
+# Every resource's store type, by the resource's name (the spec's tag): filled as each store module is imported.
+STORE_TYPES: dict[str, type[RecordStore]] = {}
+
+
 class RecordStore:
+    resource: ClassVar[str]  # the spec's tag it stores (``customers``): registers the class in STORE_TYPES
+    default_count: ClassVar[int]  # records a mock seeds unless told otherwise (``MockRotor(customers=...)``)
     noun: ClassVar[str]  # "Customer": the upsert's message says "Customer created successfully"
     equality_filters: ClassVar[tuple[str, ...]]  # query parameters kept when the field of that name equals them
     field_of: ClassVar[Mapping[str, str]] = {}  # parameter -> the (dotted) field it compares with, where they differ
@@ -56,6 +62,11 @@ class RecordStore:
     searched_fields: ClassVar[tuple[str, ...]]
     upsert_keys: ClassVar[tuple[str, ...]] = ("phone", "email")  # documented order: phone first, then email
     new_ids: ClassVar[str]  # names the seeded stream that created records take their ids from
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "resource" in cls.__dict__:  # a store of its own, not a test's variant of one (which names none)
+            STORE_TYPES[cls.resource] = cls
 
     def __init__(self, records: Iterable[tuple[Record, bool]] = (), *, seed: int = 0) -> None:
         self._items: dict[str, Stored] = {}
