@@ -1,10 +1,12 @@
-"""One command group per SDK resource (``rotor customers list|get|upsert``), generated from a short description.
+"""One command group per SDK resource (``rotor customers list|get|upsert``), derived from the SDK.
 
-A resource is a ``ResourceCLI``: its client attribute, its SDK class (whose ``list`` signature gives the filters
-and whose request model gives the upsert's fields), the table columns and the examples shown in ``--help``.
-Every subcommand is one function ``add_<name>(group, resource)`` listed in ``SUBCOMMANDS`` with the SDK method it
-needs; ``resource_app`` applies each to each resource that has that method. A new resource is one more
-``ResourceCLI`` in ``RESOURCES``; a new subcommand for every resource is one more row in ``SUBCOMMANDS``.
+A resource is a ``ResourceCLI``: its client attribute and its SDK class (whose ``list`` signature gives the filters
+and whose request model gives the upsert's fields), both read from ``rotor.resources.SyncResources``, plus how a
+person reads it: the table's columns and the examples shown in ``--help`` (``PRESENTATIONS``, hand-kept; a
+resource without one gets its model's first plain fields). Every subcommand is one function
+``add_<name>(group, resource)`` listed in ``SUBCOMMANDS`` with the SDK method it needs; ``resource_app`` applies
+each to each resource that has that method. A new resource of the spec needs nothing here; a new subcommand for
+every resource is one more row in ``SUBCOMMANDS``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import asyncio
 import inspect
 import json
+import operator
 import sys
+import typing
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,28 +24,33 @@ from typing import Annotated, Any
 import typer
 from attrs import frozen
 
+from rotor._fields import fields, nested
 from rotor.cli import output
 from rotor.cli.errors import CLIError, ExitCode
 from rotor.cli.options import Param, command, field_params, filter_params, given
 from rotor.cli.output import Column, Format
 from rotor.cli.session import async_session, reporting, session
 from rotor.pagination import DEFAULT_CONCURRENCY
-from rotor.resources.customers import Customers
-from rotor.resources.leads import Leads
-from rotor.resources.pin_types import PinTypes
-from rotor.resources.pins import Pins
-from rotor.resources.service_plans import ServicePlans
-from rotor.resources.serviced_jobs import ServicedJobs
+from rotor.resources import SyncResources
+
+
+@frozen
+class Presentation:
+    """How a person reads a resource: the table (the ID column is added last) and the examples in ``--help``."""
+
+    columns: tuple[Column, ...]  # in reading order
+    list_example: str = "--limit 20"  # arguments for the examples in --help
+    upsert_example: str = ""  # a list-only resource has no upsert
 
 
 @frozen
 class ResourceCLI:
     name: str  # the client attribute and the command group: client.customers, `rotor customers`
-    singular: str  # "customer": in messages and help
+    singular: str  # "customer": in messages and help (the SDK class's, from spec/sdk.yaml)
     sdk: type[Any]  # the sync resource class: its list() keywords become filters, its _upsert_params the fields
     columns: tuple[Column, ...]  # the table, in reading order
-    list_example: str  # arguments for the examples in --help
-    upsert_example: str = ""  # a list-only resource has no upsert
+    list_example: str
+    upsert_example: str
 
     def resource(self, client: Any) -> Any:
         return getattr(client, self.name)
@@ -71,11 +80,8 @@ def _money(value: float | None) -> str | None:
     return None if value is None else f"{value:,.2f}"
 
 
-RESOURCES: tuple[ResourceCLI, ...] = (
-    ResourceCLI(
-        name="customers",
-        singular="customer",
-        sdk=Customers,
+PRESENTATIONS: dict[str, Presentation] = {
+    "customers": Presentation(
         columns=(
             Column("Name", _full_name, style="bold", min_width=10),
             Column("Email", lambda c: c.email, min_width=12),
@@ -83,15 +89,11 @@ RESOURCES: tuple[ResourceCLI, ...] = (
             Column("Status", lambda c: c.status),
             Column("Tags", lambda c: c.tags, style="magenta", min_width=6),
             Column("Created", lambda c: _date(c.created_at), no_wrap=True),
-            Column("ID", lambda c: c.id, style="dim", min_width=36),  # whole, to copy for `get`,
         ),
         list_example="--status active --tag vip --search an --limit 20",
         upsert_example="--email jane@example.com --first-name Jane --tag vip",
     ),
-    ResourceCLI(
-        name="leads",
-        singular="lead",
-        sdk=Leads,
+    "leads": Presentation(
         columns=(
             Column("Name", lambda lead: lead.name, style="bold", min_width=10),
             Column("Email", lambda lead: lead.email, min_width=12),
@@ -99,39 +101,27 @@ RESOURCES: tuple[ResourceCLI, ...] = (
             Column("Stage", lambda lead: lead.stage),
             Column("Tags", lambda lead: lead.tags, style="magenta", min_width=6),
             Column("Created", lambda lead: _date(lead.created_at), no_wrap=True),
-            Column("ID", lambda lead: lead.id, style="dim", min_width=36),  # whole, to copy for `get`,
         ),
         list_example="--stage Qualified --tag website-form",
         upsert_example="--email ada@example.com --name Ada --source 'web form'",
     ),
-    ResourceCLI(
-        name="pins",
-        singular="pin",
-        sdk=Pins,
+    "pins": Presentation(
         columns=(
             Column("Type", lambda pin: pin.pin_type.label, style="bold"),
             Column("Created by", lambda pin: _person(pin.created_by), min_width=10),
             Column("Location", lambda pin: ", ".join(f"{x:.5f}" for x in pin.location), no_wrap=True),
             Column("Created", lambda pin: _date(pin.created_at), no_wrap=True),
-            Column("ID", lambda pin: pin.id, style="dim", min_width=36),
         ),
         list_example="--pin-type-id 3f0c9a2e-... --limit 50",
     ),
-    ResourceCLI(
-        name="pin_types",
-        singular="pin type",
-        sdk=PinTypes,
+    "pin_types": Presentation(
         columns=(
             Column("Label", lambda t: t.label, style="bold"),
             Column("Color", lambda t: t.color, no_wrap=True),
-            Column("ID", lambda t: t.id, style="dim", min_width=36),
         ),
         list_example="-f table",
     ),
-    ResourceCLI(
-        name="service_plans",
-        singular="service plan",
-        sdk=ServicePlans,
+    "service_plans": Presentation(
         columns=(
             Column("Customer", _customer, style="bold", min_width=10),
             Column("Type", lambda plan: plan.service_type),
@@ -140,25 +130,48 @@ RESOURCES: tuple[ResourceCLI, ...] = (
             Column("Value", lambda plan: _money(plan.sale_value), no_wrap=True),
             Column("Sold by", lambda plan: _person(plan.sold_by)),
             Column("Start", lambda plan: None if plan.start_date is None else plan.start_date.isoformat()),
-            Column("ID", lambda plan: plan.id, style="dim", min_width=36),
         ),
         list_example="--status active --frequency Monthly --created-at-range-start 2024-01-01",
     ),
-    ResourceCLI(
-        name="serviced_jobs",
-        singular="serviced job",
-        sdk=ServicedJobs,
+    "serviced_jobs": Presentation(
         columns=(
             Column("Customer", _customer, style="bold", min_width=10),
             Column("Service date", lambda job: _date(job.service_date), no_wrap=True),
             Column("Technicians", lambda job: [_person(t) for t in job.technicians or []], min_width=10),
             Column("Received", lambda job: _money(job.total_received), no_wrap=True),
             Column("Outstanding", lambda job: _money(job.total_outstanding), no_wrap=True),
-            Column("ID", lambda job: job.id, style="dim", min_width=36),
         ),
         list_example="--service-date-range-start 2024-06-01 --service-date-range-end 2024-06-30",
     ),
-)
+}
+
+
+def _item_model(sdk: type[Any]) -> type:
+    """The record a resource's ``list`` (or ``retrieve``) gives: ``Customer`` of ``SyncPage[Customer]``."""
+    method = getattr(sdk, "list", None) or sdk.retrieve
+    returned = typing.get_type_hints(method)["return"]
+    args = typing.get_args(returned)
+    return args[0] if args else returned  # type: ignore[no-any-return]
+
+
+def _default_presentation(sdk: type[Any]) -> Presentation:
+    """A resource no one has dressed yet: its model's first plain fields, as the API names them."""
+    plain = [f for f in fields(_item_model(sdk)) if f.key != "id" and nested(f.type)[0] is None][:5]
+    return Presentation(tuple(Column(f.key.replace("_", " ").capitalize(), operator.attrgetter(f.name)) for f in plain))
+
+
+ID_COLUMN = Column("ID", operator.attrgetter("id"), style="dim", min_width=36)  # whole, to copy for `get`
+
+
+def _resources() -> tuple[ResourceCLI, ...]:
+    found = []
+    for name, sdk in typing.get_type_hints(SyncResources).items():
+        if not any(hasattr(sdk, method) for method, _ in SUBCOMMANDS):
+            continue  # auth: its own command (commands.auth)
+        shown = PRESENTATIONS.get(name) or _default_presentation(sdk)
+        found.append(ResourceCLI(name, sdk._singular, sdk, (*shown.columns, ID_COLUMN), shown.list_example,
+                                 shown.upsert_example))  # fmt: skip
+    return tuple(found)
 
 
 def command_name(resource: ResourceCLI) -> str:
@@ -434,3 +447,6 @@ def resource_app(resource: ResourceCLI) -> typer.Typer:
         if hasattr(resource.sdk, method):
             add(group, resource)
     return group
+
+
+RESOURCES = _resources()

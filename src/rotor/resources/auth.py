@@ -18,6 +18,8 @@ _TEST = (test_auth._get_kwargs, _decoders.whole(AuthTestResponse))
 class Auth(SyncResource):
     """``client.auth`` of ``Rotor``: checking an API key."""
 
+    _singular = "auth"  # one record, in messages and help
+
     def test(
         self,
         *,
@@ -43,6 +45,8 @@ class AuthWithRawResponse:
 
 class AsyncAuth(AsyncResource):
     """``client.auth`` of ``AsyncRotor``: checking an API key."""
+
+    _singular = "auth"  # one record, in messages and help
 
     async def test(
         self,

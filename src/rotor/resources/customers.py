@@ -55,6 +55,8 @@ def _list_query(
 class Customers(SyncResource):
     """``client.customers`` of ``Rotor``: customers of a field-service company."""
 
+    _singular = "customer"  # one record, in messages and help
+
     _upsert_params = CustomerUpsertParams  # the request model of ``create_or_update``, for the CLI's fields
 
     def list(
@@ -175,6 +177,8 @@ class CustomersWithRawResponse:
 
 class AsyncCustomers(AsyncResource):
     """``client.customers`` of ``AsyncRotor``: customers of a field-service company."""
+
+    _singular = "customer"  # one record, in messages and help
 
     _upsert_params = CustomerUpsertParams  # the request model of ``create_or_update``, for the CLI's fields
 

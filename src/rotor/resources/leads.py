@@ -42,6 +42,8 @@ def _list_query(
 class Leads(SyncResource):
     """``client.leads`` of ``Rotor``: prospective customers, moving through a sales pipeline."""
 
+    _singular = "lead"  # one record, in messages and help
+
     _upsert_params = LeadUpsertParams  # the request model of ``create_or_update``, for the CLI's fields
 
     def list(
@@ -168,6 +170,8 @@ class LeadsWithRawResponse:
 
 class AsyncLeads(AsyncResource):
     """``client.leads`` of ``AsyncRotor``: prospective customers, moving through a sales pipeline."""
+
+    _singular = "lead"  # one record, in messages and help
 
     _upsert_params = LeadUpsertParams  # the request model of ``create_or_update``, for the CLI's fields
 

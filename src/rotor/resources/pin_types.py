@@ -18,6 +18,8 @@ _LIST = (list_pin_types._get_kwargs, _decoders.items(PinTypeListResponse))
 class PinTypes(SyncResource):
     """``client.pin_types`` of ``Rotor``: the kinds of pin, with their colours and labels."""
 
+    _singular = "pin type"  # one record, in messages and help
+
     def list(
         self,
         *,
@@ -47,6 +49,8 @@ class PinTypesWithRawResponse:
 
 class AsyncPinTypes(AsyncResource):
     """``client.pin_types`` of ``AsyncRotor``: the kinds of pin, with their colours and labels."""
+
+    _singular = "pin type"  # one record, in messages and help
 
     async def list(
         self,

@@ -35,6 +35,8 @@ def _list_query(*, limit: int | None, page: int, pin_type_id: IdArg, user_id: Id
 class Pins(SyncResource):
     """``client.pins`` of ``Rotor``: places marked on the map by the company's users."""
 
+    _singular = "pin"  # one record, in messages and help
+
     def list(
         self,
         *,
@@ -101,6 +103,8 @@ class PinsWithRawResponse:
 
 class AsyncPins(AsyncResource):
     """``client.pins`` of ``AsyncRotor``: places marked on the map by the company's users."""
+
+    _singular = "pin"  # one record, in messages and help
 
     async def list(
         self,

@@ -49,6 +49,8 @@ def _list_query(
 class ServicePlans(SyncResource):
     """``client.service_plans`` of ``Rotor``: recurring service agreements with customers."""
 
+    _singular = "service plan"  # one record, in messages and help
+
     def list(
         self,
         *,
@@ -164,6 +166,8 @@ class ServicePlansWithRawResponse:
 
 class AsyncServicePlans(AsyncResource):
     """``client.service_plans`` of ``AsyncRotor``: recurring service agreements with customers."""
+
+    _singular = "service plan"  # one record, in messages and help
 
     async def list(
         self,

@@ -43,6 +43,8 @@ def _list_query(
 class ServicedJobs(SyncResource):
     """``client.serviced_jobs`` of ``Rotor``: jobs done (or to do) for customers."""
 
+    _singular = "serviced job"  # one record, in messages and help
+
     def list(
         self,
         *,
@@ -135,6 +137,8 @@ class ServicedJobsWithRawResponse:
 
 class AsyncServicedJobs(AsyncResource):
     """``client.serviced_jobs`` of ``AsyncRotor``: jobs done (or to do) for customers."""
+
+    _singular = "serviced job"  # one record, in messages and help
 
     async def list(
         self,
