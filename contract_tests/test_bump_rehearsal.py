@@ -20,7 +20,8 @@ import pytest
 from devtools import columns, rehearse_edits
 from devtools.paths import ROOT
 
-TOP, BOTTOM, FILTER = "loyalty_tier", "referral_code", "referrer"
+# Names no test uses for anything else (a test may well call a field "loyalty_tier" to mean one the SDK lacks).
+TOP, BOTTOM, FILTER = "rehearsal_first_field", "rehearsal_last_field", "rehearsal_filter"
 
 
 def _copy_work_tree(target: Path) -> None:
@@ -87,7 +88,7 @@ with api.client() as client:
     pin = client.pins.list().data[0]
     assert client.pins.retrieve(pin.id).id == pin.id
     assert client.with_raw_response.pins.retrieve(pin.id).status_code == 200
-    assert client.customers.list(referrer="x").total is not None
+    assert client.customers.list(rehearsal_filter="x").total is not None
 assert inspect.iscoroutinefunction(AsyncRotor(api_key="k").pins.retrieve)
 assert OPERATIONS["retrievePin"].scope == "pins:read"
 print("ok")

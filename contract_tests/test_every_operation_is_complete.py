@@ -1,68 +1,47 @@
 """Every operation of the spec has all its pieces, so adding one cannot half-land (README: "Adding an operation").
 
-For each operation: a generated request builder, an SDK method on both clients with the same signature, a raw
-view on both, a row in the mock's operation table with a scope, a live probe (reads only: the live contract
-never writes to a real account), and an example in the README. A failure names the operation and the missing
-piece.
+For each operation, as the spec and spec/sdk.yaml name it (``devtools.sdk_spec``): a generated request builder, an
+SDK method on both clients with the same signature, a raw view on both, a row in the mock's operation table with
+its scope, a live probe (reads only: the live contract never writes to a real account), and its CLI command. Most
+are rendered or derived from the spec, so this holds by construction; a failure names the operation and the
+missing piece.
 """
 
 import inspect
-import re
 from importlib import import_module
 from typing import Any
 
 import pytest
+import typer
 
+from devtools import sdk_spec
 from devtools.contract.live import PROBES
-from devtools.paths import ROOT, SPEC
-from devtools.spec_io import load_spec
+from devtools.sdk_spec import Method
 from rotor import AsyncRotor, Rotor
-from rotor.testing.operations import OPERATIONS
+from rotor.cli.app import app
+from rotor.testing.operations import ANY_KEY, OPERATIONS
 
-SPEC_DOC = load_spec(SPEC)
-README = (ROOT / "README.md").read_text()
-# operationId prefix -> SDK method name (the Stainless verbs users know).
-VERBS = {"list": "list", "retrieve": "retrieve", "createOrUpdate": "create_or_update", "test": "test"}
+pytestmark = pytest.mark.spec_derived
 
-
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).replace("-", "_").lower()
-
-
-def _operations() -> list[tuple[str, str, str, str]]:
-    """(operationId, HTTP method, path, tag) for every operation of the spec."""
-    found = []
-    for path, item in SPEC_DOC["paths"].items():
-        for method, operation in item.items():
-            if isinstance(operation, dict) and "operationId" in operation:
-                found.append((operation["operationId"], method.upper(), path, operation["tags"][0]))
-    return found
-
-
-OPERATION_LIST = _operations()
-
-
-def _sdk_name(operation_id: str, tag: str) -> tuple[str, str]:
-    """(resource attribute, method) of an operation: its tag, and the verb its id starts with."""
-    verb = next((v for v in sorted(VERBS, key=len, reverse=True) if operation_id.startswith(v)), None)
-    assert verb is not None, f"{operation_id}: its id starts with none of the known verbs {sorted(VERBS)}"
-    return _snake(tag), VERBS[verb]
+OPERATION_LIST = [method for _, method in sdk_spec.read().operations()]
+# The CLI's word for an SDK method (gh's and the AWS CLI's verbs); auth has its own command group.
+CLI_VERBS = {"list": "list", "retrieve": "get", "create_or_update": "upsert"}
+CLI = typer.main.get_command(app)
 
 
 def test_the_spec_has_operations() -> None:
     assert len(OPERATION_LIST) >= 7
 
 
-@pytest.mark.parametrize(("operation_id", "method", "path", "tag"), OPERATION_LIST, ids=[o[0] for o in OPERATION_LIST])
-def test_operation_has_every_piece(operation_id: str, method: str, path: str, tag: str) -> None:
-    resource, verb = _sdk_name(operation_id, tag)
+@pytest.mark.parametrize("op", OPERATION_LIST, ids=[o.operation_id for o in OPERATION_LIST])
+def test_operation_has_every_piece(op: Method) -> None:
+    resource, verb = op.tag, op.name
     missing: list[str] = []
 
-    module_name = f"rotor_generated.api.{_snake(tag)}.{_snake(operation_id)}"
     try:
-        builder = import_module(module_name)._get_kwargs
+        builder = import_module(op.module)._get_kwargs
     except (ImportError, AttributeError):
-        missing.append(f"generated builder {module_name}._get_kwargs (regenerate)")
+        missing.append(f"generated builder {op.module}._get_kwargs (regenerate)")
     else:
         assert callable(builder)
 
@@ -76,20 +55,23 @@ def test_operation_has_every_piece(operation_id: str, method: str, path: str, ta
             methods[label] = method_obj
         if getattr(getattr(client.with_raw_response, resource, None), verb, None) is None:
             missing.append(f"{label}.with_raw_response.{resource}.{verb}")
+    sync.close()
     if len(methods) == 2:
         assert inspect.iscoroutinefunction(methods["AsyncRotor"]), f"AsyncRotor.{resource}.{verb} must be async"
         sync_params = list(inspect.signature(methods["Rotor"]).parameters)
         async_params = list(inspect.signature(methods["AsyncRotor"]).parameters)
         assert sync_params == async_params, f"{resource}.{verb}: sync and async signatures differ"
 
-    row = OPERATIONS.get(operation_id)
-    if row is None or not row.scope:
-        missing.append(f"a row with a scope in rotor.testing.operations.OPERATIONS for {operation_id}")
+    row = OPERATIONS.get(op.operation_id)
+    if row is None or row.scope != (op.scope or ANY_KEY):
+        missing.append(f"a row with the scope {op.scope!r} in the mock's operation table for {op.operation_id}")
 
-    if method == "GET" and not any(p.method == "GET" and p.path == path for p in PROBES):
-        missing.append(f"a live probe of GET {path} in devtools/contract/live.py PROBES")
+    if op.http_method == "get" and not any(p.method == "GET" and p.path == op.path for p in PROBES):
+        missing.append(f"a live probe of GET {op.path} in devtools/contract/live.py PROBES")
 
-    if not re.search(rf"\.{resource}\.{verb}\(", README):
-        missing.append(f"a README example calling .{resource}.{verb}(...)")
+    if verb in CLI_VERBS:
+        group = CLI.commands.get(resource.replace("_", "-"))  # type: ignore[attr-defined]
+        if group is None or CLI_VERBS[verb] not in group.commands:
+            missing.append(f"the command `rotor {resource.replace('_', '-')} {CLI_VERBS[verb]}`")
 
-    assert missing == [], f"{operation_id} lacks: " + "; ".join(missing)
+    assert missing == [], f"{op.operation_id} lacks: " + "; ".join(missing)

@@ -19,7 +19,9 @@ import attrs
 import httpx
 from jsonschema import Draft202012Validator, FormatChecker
 
+from devtools import sdk_spec
 from devtools.paths import SPEC
+from devtools.sdk_spec import Shape
 from devtools.spec_io import Spec, load_spec, resolve
 from rotor import DEFAULT_BASE_URL
 
@@ -81,10 +83,28 @@ def _matched_nothing(body: Any) -> bool:
     return isinstance(body, dict) and body.get("pagination", {}).get("total") == 0
 
 
+def _operation_probes() -> list[Probe]:
+    """One probe per GET of the spec, named by its operationId, so a new operation is probed without a line here:
+    a list's first page of 2, a retrieve of the first record its resource's list answered."""
+    gets = [method for _, method in sdk_spec.read().operations() if method.http_method == "get"]
+    listed: dict[str, str] = {}
+    probes = []
+    for method in sorted(gets, key=lambda m: m.shape is Shape.RETRIEVE):  # lists first: retrieves read their ids
+        if method.shape is Shape.RETRIEVE:
+            probes.append(
+                Probe(method.operation_id, "GET", method.path, path_params=_first_id(listed.get(method.tag, "")))
+            )
+            continue
+        listed.setdefault(method.tag, method.operation_id)
+        probes.append(
+            Probe(method.operation_id, "GET", method.path, {"limit": 2} if method.shape is Shape.PAGINATED_LIST else {})
+        )
+    return probes
+
+
+# Beyond one probe per operation: the pages, filters and errors the spec states or assumes.
 PROBES = [
-    Probe("auth", "GET", "/auth/test"),
-    Probe("list", "GET", "/customers", {"limit": 2}),
-    Probe("retrieve", "GET", "/customers/{id}", path_params=_first_id("list")),
+    *_operation_probes(),
     Probe("page 2", "GET", "/customers", {"limit": 2, "page": 2}),
     Probe("filter status", "GET", "/customers", {"limit": 1, "status": "active"}),
     Probe("include archived", "GET", "/customers", {"limit": 1, "archived": "true"}),
@@ -94,8 +114,6 @@ PROBES = [
     Probe("limit 0 (assumed 400)", "GET", "/customers", {"limit": 0}, expect=400),
     Probe("bad key", "GET", "/auth/test", headers={"x-api-key": "rotor_invalid_key"}, expect=401),
     Probe("no version header (assumed 400)", "GET", "/auth/test", without=("rotor-api-version",), expect=400),
-    Probe("leads", "GET", "/leads", {"limit": 2}),
-    Probe("lead", "GET", "/leads/{id}", path_params=_first_id("leads")),
     Probe("leads by stage", "GET", "/leads", {"limit": 1, "stage": "New"}),
     Probe("leads by tags", "GET", "/leads", {"limit": 1, "tags": "referral"}),
     # Were the search not called `search`, the API would ignore it and list every lead.
@@ -109,10 +127,7 @@ PROBES = [
     ),
     Probe("unknown lead", "GET", "/leads/{id}", path_params=_unknown_id, expect=404),
     Probe("empty stage (assumed 400)", "GET", "/leads", {"stage": ""}, expect=400),
-    Probe("pins", "GET", "/pins", {"limit": 2}),
-    Probe("pin types", "GET", "/pin-types"),
-    Probe("service plans", "GET", "/service-plans", {"limit": 1, "status": "active"}),
-    Probe("serviced jobs", "GET", "/serviced-jobs", {"limit": 1}),
+    Probe("service plans active", "GET", "/service-plans", {"limit": 1, "status": "active"}),
 ]
 
 
