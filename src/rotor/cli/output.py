@@ -237,6 +237,7 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
                 task,
                 completed=step.requests,
                 total=step.requests + step.planned_requests,
+                pages=step.pages,  # not drawn: for whoever watches the frames (scripts/cli-screenshots)
                 counts=f"{step.written:,} written, {counted(step.pages, 'page')}, "
                 f"{counted(step.requests, 'request')} spent, {step.planned_requests} planned",
             )
