@@ -31,13 +31,23 @@ def export_target(path: str | os.PathLike[str]) -> Path:
     if not isinstance(path, str | os.PathLike):
         raise InvalidParameterError("path", f"must be a str or os.PathLike, got {type(path).__name__}")
     target = Path(path)
-    if target.is_symlink():
-        target = target.resolve()  # write where the link points: the link stays a link
-    if target.is_dir():
-        raise InvalidParameterError("path", f"{str(target)!r} is a directory; give a file name")
-    if not target.parent.is_dir():
-        raise InvalidParameterError("path", f"the folder {str(target.parent)!r} does not exist")
+    try:
+        if target.is_symlink():
+            target = target.resolve()  # write where the link points: the link stays a link
+        is_dir, parent_is_dir = target.is_dir(), target.parent.is_dir()
+    except (OSError, ValueError) as exc:  # a name too long for the file system, a NUL byte, ...
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InvalidParameterError("path", f"cannot be used as a file name: {reason}") from None
+    if is_dir:
+        raise InvalidParameterError("path", f"{_cut(str(target))!r} is a directory; give a file name")
+    if not parent_is_dir:
+        raise InvalidParameterError("path", f"the folder {_cut(str(target.parent))!r} does not exist")
     return target
+
+
+def _cut(text: str, limit: int = 200) -> str:
+    """A path as a message shows it: a long one is cut (it may be thousands of characters)."""
+    return text if len(text) <= limit else text[:limit] + "..."
 
 
 def part_path(target: Path) -> Path:
@@ -58,8 +68,9 @@ def open_part(part: Path, *, keep_bytes: int | None) -> BinaryIO:
     """
     try:
         fd = os.open(part, os.O_WRONLY | os.O_CREAT, PRIVATE)
-    except OSError as exc:
-        raise InvalidParameterError("path", f"cannot write {str(part)!r}: {exc.strerror}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte, which pathlib's checks pass over
+        reason = exc.strerror if isinstance(exc, OSError) else f"cannot be used as a file name: {exc}"
+        raise InvalidParameterError("path", f"cannot write {_cut(str(part))!r}: {reason}") from None
     try:
         _lock(fd, part)
         if keep_bytes is not None:

@@ -20,6 +20,7 @@ from rotor import _constants
 from rotor._budget import RequestBudget
 from rotor._exceptions import InsecureTransportWarning, InvalidParameterError
 from rotor._logging import logger
+from rotor._validation import brief
 
 API_KEY_HEADER = "x-api-key"
 TimeoutArg = float | httpx.Timeout | None
@@ -78,9 +79,9 @@ def base_url(value: object) -> str:
             "base_url", f"is not a valid URL ({exc}); expected an absolute URL {example}"
         ) from None
     if url.scheme not in ("http", "https") or not url.host:
-        raise InvalidParameterError("base_url", f"must be an absolute http(s) URL {example}, got {raw!r}")
+        raise InvalidParameterError("base_url", f"must be an absolute http(s) URL {example}, got {brief(raw)}")
     if url.query or url.fragment:
-        raise InvalidParameterError("base_url", f"must not carry a query or fragment, got {raw!r}")
+        raise InvalidParameterError("base_url", f"must not carry a query or fragment, got {brief(raw)}")
     if url.scheme == "http" and not _is_loopback_or_reserved(url.host) and url.host not in _warned_plain_http:
         _warned_plain_http.add(url.host)
         text = f"base_url uses plain http:// to {url.host}: the API key travels unencrypted"
@@ -94,8 +95,11 @@ def _seconds(name: str, value: object, *, allow_none: bool) -> float | None:
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 or value != value:
-        raise InvalidParameterError(name, f"must be a positive number of seconds, got {value!r}")
-    return float(value)
+        raise InvalidParameterError(name, f"must be a positive number of seconds, got {brief(value)}")
+    try:
+        return float(value)
+    except OverflowError:  # an int beyond any float: no timeout that long can be set
+        raise InvalidParameterError(name, f"must be a positive number of seconds, got {brief(value)}") from None
 
 
 def timeout(value: object) -> httpx.Timeout:
@@ -113,7 +117,7 @@ def timeout(value: object) -> httpx.Timeout:
 
 def max_retries(value: object) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise InvalidParameterError("max_retries", f"must be a non-negative integer, got {value!r}")
+        raise InvalidParameterError("max_retries", f"must be a non-negative integer, got {brief(value)}")
     return value
 
 
@@ -143,9 +147,9 @@ def query(value: Mapping[str, QueryValue] | None) -> dict[str, QueryValue]:
         raise InvalidParameterError("extra_query", f"must be a mapping, got {type(value).__name__}")
     for param, item in value.items():
         if not isinstance(param, str) or not param:
-            raise InvalidParameterError("extra_query", f"parameter names must be non-empty strings, got {param!r}")
+            raise InvalidParameterError("extra_query", f"parameter names must be non-empty strings, got {brief(param)}")
         if not isinstance(item, str | int | float | bool):
-            raise InvalidParameterError("extra_query", f"{param!r} must be a str, int, float or bool")
+            raise InvalidParameterError("extra_query", f"{brief(param)} must be a str, int, float or bool")
     return dict(value)
 
 

@@ -37,7 +37,8 @@ _short = reprlib.Repr()
 _short.maxstring = _short.maxother = 60  # a refused 70,000-character value must not become a 70,000-character message
 
 
-def _cut(value: object) -> str:
+def brief(value: object) -> str:
+    """A value as a message shows it: its repr, cut to a readable length."""
     try:
         return _short.repr(value)
     except ValueError:
@@ -48,7 +49,7 @@ def _cut(value: object) -> str:
 
 def shown(value: object) -> str:
     """A refused value as a message names it: its type and a repr cut to a readable length."""
-    return f"{type(value).__name__} {_cut(value)}"
+    return f"{type(value).__name__} {brief(value)}"
 
 
 def _fits_in_url(name: str, value: str) -> str:
@@ -65,7 +66,7 @@ def int_in(name: str, value: object, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidParameterError(name, f"must be an integer {bound}, got {shown(value)}")
     if not low <= value <= high:
-        raise InvalidParameterError(name, f"must be {bound}, got {_cut(value)}")
+        raise InvalidParameterError(name, f"must be {bound}, got {brief(value)}")
     return value
 
 

@@ -155,6 +155,8 @@ def test_factory_knobs_and_teardown(pytester: pytest.Pytester, tmp_path: Path) -
     result = run_consumer(
         pytester,
         f"""
+        import pathlib
+
         import pytest
 
         import rotor
@@ -176,7 +178,7 @@ def test_factory_knobs_and_teardown(pytester: pytest.Pytester, tmp_path: Path) -
             assert len(flaky.retry_sleeps) == 2  # the default two retries, not slept
             with served.client() as client:
                 assert client.customers.list(archived=True).total == 6
-            open({str(served_at)!r}, "w").write(served.base_url)
+            pathlib.Path({str(served_at)!r}).write_text(served.base_url)
 
 
         async def test_async(rotor_mock_factory):

@@ -186,3 +186,20 @@ def test_a_closed_client_raises_a_typed_error(flavor: Flavor, router: respx.Mock
             flavor.run(closed.customers.list)
         assert isinstance(info.value, RotorError) and isinstance(info.value, RuntimeError)
     assert router.calls.call_count == 0
+
+
+@pytest.mark.parametrize(
+    "name", ["😀" * 300, "a\x00b.jsonl"], ids=["too-long", "nul"]
+)  # over NAME_MAX bytes; a NUL byte
+def test_an_export_path_the_file_system_refuses_is_a_typed_error(
+    flavor: Flavor, router: respx.MockRouter, tmp_path: Path, name: str
+) -> None:
+    client = flavor.make()
+    _refused(flavor, router, lambda: client.customers.export(tmp_path / name), "path", "cannot be used as a file name")
+
+
+@pytest.mark.parametrize("value", [10**5000, "x" * 70000], ids=["huge-int", "huge-text"])
+def test_option_values_of_any_size_are_refused_briefly(flavor: Flavor, router: respx.MockRouter, value: Any) -> None:
+    client = flavor.make()
+    error = _refused(flavor, router, lambda: client.customers.list(timeout=value), "timeout")
+    assert len(str(error)) < 300
