@@ -83,9 +83,7 @@ def serve_with_cli(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], 
     return proc, settings
 
 
-def commands(
-    command: Command | None = None, path: tuple[str, ...] = ()
-) -> list[tuple[tuple[str, ...], Command]]:
+def commands(command: Command | None = None, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Command]]:
     """Every command ``rotor`` runs, by its path (``("customers", "list")``), found as Click finds them (so a
     command made on demand, as ``mock serve`` is, counts); hidden aliases (``pin_types``) left out."""
     command = command or typer.main.get_command(app)

@@ -172,7 +172,7 @@ def serve_command() -> click.Command:
     that defines them (``rotor.testing.__main__.make_parser``) and checked by the same ``check``."""
     serve_app = typer.Typer(rich_markup_mode="markdown", add_completion=False)  # completion is rotor's, at the top
     try:
-        from rotor.testing.__main__ import check, make_parser, serve
+        from rotor.testing import __main__ as mock_main
     except ImportError as exc:  # no 'mock' extra: say which package to install, whatever the flags (exit 1)
         missing = str(exc)
 
@@ -188,16 +188,16 @@ def serve_command() -> click.Command:
 
         return typer.main.get_command(serve_app)
 
-    parser = make_parser("rotor mock serve")
+    parser = mock_main.make_parser("rotor mock serve")
     flags = [_mock_flag(action) for action in parser._actions if action.option_strings and action.dest != "help"]
 
     def body(ctx: typer.Context, **values: Any) -> None:
         args = argparse.Namespace(**values)
-        error = check(args)
+        error = mock_main.check(args)
         if error is not None:
             ctx.fail(error)
         with reporting(ctx):
-            code = serve(args)
+            code = mock_main.serve(args)
         raise typer.Exit(code)
 
     doc = f"{parser.description} Until stopped (Ctrl-C); prints ROTOR_BASE_URL=... and ROTOR_API_KEY=... once serving."
