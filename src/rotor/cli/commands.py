@@ -19,16 +19,24 @@ from typer.core import TyperGroup
 
 from rotor.cli import config, output
 from rotor.cli.errors import CLIError, ExitCode
-from rotor.cli.options import command
+from rotor.cli.options import Text, command
 from rotor.cli.output import Format
 from rotor.cli.session import reporting, session, state
 
 FormatOption = Annotated[
-    Format | None, typer.Option("--format", "-f", help="Output format (default: table on a terminal, json when piped).")
+    Format | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="[table|json|jsonl|csv]",
+        help="Output format (default: table on a terminal, json when piped).",
+    ),
 ]
 ProfileOption = Annotated[
     str | None,
-    typer.Option("--profile", help="The profile (default: rotor --profile, else $ROTOR_PROFILE, else default)."),
+    typer.Option(
+        "--profile", metavar="NAME", help="The profile (default: rotor --profile, else $ROTOR_PROFILE, else default)."
+    ),
 ]
 
 auth = typer.Typer(help="Check the API key.", no_args_is_help=True, rich_markup_mode="markdown")
@@ -68,11 +76,14 @@ def _profile(ctx: typer.Context, flag: str | None) -> str:
 )
 def config_set(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(metavar="NAME", help="api_key or base_url.", show_default=False)],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", click_type=Text(), help="api_key or base_url.", show_default=False)
+    ],
     value: Annotated[
         str | None,
         typer.Argument(
             metavar="[VALUE]",
+            click_type=Text(),
             help="The value (when left out: prompted for, hidden, on a terminal; else read from stdin).",
             show_default=False,
         ),
@@ -102,7 +113,9 @@ def config_set(
 @config_app.command("unset", epilog="Example:\n\n  $ rotor config unset --profile staging base_url")
 def config_unset(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="api_key or base_url.", show_default=False)],
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", click_type=Text(), help="api_key or base_url.", show_default=False)
+    ],
     profile: ProfileOption = None,
 ) -> None:
     """Remove a setting from a profile."""
@@ -172,7 +185,7 @@ def serve_command() -> click.Command:
     that defines them (``rotor.testing.__main__.make_parser``) and checked by the same ``check``."""
     serve_app = typer.Typer(rich_markup_mode="markdown", add_completion=False)  # completion is rotor's, at the top
     try:
-        from rotor.testing.__main__ import check, make_parser, serve
+        from rotor.testing import __main__ as mock_main
     except ImportError as exc:  # no 'mock' extra: say which package to install, whatever the flags (exit 1)
         missing = str(exc)
 
@@ -188,16 +201,16 @@ def serve_command() -> click.Command:
 
         return typer.main.get_command(serve_app)
 
-    parser = make_parser("rotor mock serve")
+    parser = mock_main.make_parser("rotor mock serve")
     flags = [_mock_flag(action) for action in parser._actions if action.option_strings and action.dest != "help"]
 
     def body(ctx: typer.Context, **values: Any) -> None:
         args = argparse.Namespace(**values)
-        error = check(args)
+        error = mock_main.check(args)
         if error is not None:
             ctx.fail(error)
         with reporting(ctx):
-            code = serve(args)
+            code = mock_main.serve(args)
         raise typer.Exit(code)
 
     doc = f"{parser.description} Until stopped (Ctrl-C); prints ROTOR_BASE_URL=... and ROTOR_API_KEY=... once serving."

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 
 import attrs
 import typer
+from typer._click import types as click_types  # Typer's own copy of Click's types
 
 from rotor_generated.types import Unset
 
@@ -78,6 +79,13 @@ def metavar(keyword: str, hint: Any) -> str | None:
     if dt.date in members or dt.datetime in members:
         return "DATE"  # a date, or an ISO 8601 date-time (the SDK's datetime_filter takes both)
     return {bool: None, int: "INTEGER", float: "NUMBER"}.get(members[0], "TEXT") if len(members) == 1 else "TEXT"
+
+
+class Text(click_types.StringParamType):
+    """Text, named TEXT in help: Typer names a plain ``str`` argument's type as Python does (``<str>``)."""
+
+    def get_metavar(self, param: Any, ctx: Any) -> str:
+        return "TEXT"
 
 
 def _completer(values: list[str]) -> Callable[[str], list[str]]:

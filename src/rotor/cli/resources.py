@@ -27,7 +27,7 @@ from attrs import frozen
 from rotor._fields import fields, nested
 from rotor.cli import output
 from rotor.cli.errors import CLIError, ExitCode
-from rotor.cli.options import Param, command, field_params, filter_params, given
+from rotor.cli.options import Param, Text, command, field_params, filter_params, given
 from rotor.cli.output import Column, Format
 from rotor.cli.session import async_session, reporting, session
 from rotor.pagination import DEFAULT_CONCURRENCY
@@ -263,7 +263,8 @@ def add_get(group: typer.Typer, resource: ResourceCLI) -> None:
         "id",
         inspect.Parameter.POSITIONAL_OR_KEYWORD,
         annotation=Annotated[
-            str, typer.Argument(metavar="ID", help=f"The {resource.singular}'s id.", show_default=False)
+            str,
+            typer.Argument(metavar="ID", click_type=Text(), help=f"The {resource.singular}'s id.", show_default=False),
         ],
     )
 
