@@ -91,15 +91,19 @@ def base_url(value: object) -> str:
     return str(url).rstrip("/")
 
 
+# The longest timeout taken: the socket layer turns a timeout into a deadline, and one past what the platform's
+# clock can hold (1e30 seconds, infinity) fails deep inside a request with an OverflowError.
+MAX_TIMEOUT_SECONDS = 1_000_000
+
+
 def _seconds(name: str, value: object, *, allow_none: bool) -> float | None:
     if value is None and allow_none:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 or value != value:
-        raise InvalidParameterError(name, f"must be a positive number of seconds, got {brief(value)}")
-    try:
-        return float(value)
-    except OverflowError:  # an int beyond any float: no timeout that long can be set
-        raise InvalidParameterError(name, f"must be a positive number of seconds, got {brief(value)}") from None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= MAX_TIMEOUT_SECONDS:
+        raise InvalidParameterError(
+            name, f"must be a positive number of seconds, at most {MAX_TIMEOUT_SECONDS:,}, got {brief(value)}"
+        )
+    return float(value)
 
 
 def timeout(value: object) -> httpx.Timeout:

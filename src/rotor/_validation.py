@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import reprlib
 import uuid
 from collections.abc import Iterable, Mapping
@@ -216,6 +217,9 @@ def upsert_params(model: type[P], params: P | Mapping[str, Any] | None, fields: 
     for name, value in data.items():
         if isinstance(value, enum.Enum):
             data[name] = value.value
+        elif isinstance(value, float) and not math.isfinite(value):
+            # JSON has no NaN or infinity: the body could not even be written.
+            raise InvalidParameterError(name, f"must be a finite number, got {value!r}")
     if "id" in data:
         # The request model types the upsert's id as a UUID: say so here, rather than "expected UUID, got str".
         data["id"] = str(uuid_value("id", data["id"]))

@@ -9,11 +9,9 @@ runs, each parameter getting a rotating handful of the values and each command e
 
 import functools
 import re
-import traceback
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import typer
 import typer.testing
@@ -59,21 +57,6 @@ VALUES: dict[str, str] = {
 
 NUMERIC = ("zero", "negative", "huge-int", "float", "nan", "inf")
 NUMERIC_TYPES = (types.IntParamType, types.FloatParamType)  # ranges included
-
-# Exceptions the SDK lets through instead of a RotorError, so the CLI reports them as unexpected (exit 1); the SDK
-# is being fixed by another change (issue 20, item 1): a value too long for a URL (httpx.InvalidURL), a --timeout
-# too large for a socket (OverflowError), an export path too long for the file system (OSError: File name too
-# long), a float field of nan or inf (ValueError: not JSON compliant). Tolerated here only when raised inside the
-# SDK, never from the CLI; test_sdk_pending holds one of each.
-SDK_PENDING = (httpx.InvalidURL, OverflowError, OSError, ValueError)
-
-
-def from_the_sdk(error: BaseException | None) -> bool:
-    """Whether ``error`` is one of SDK_PENDING raised below the SDK (its innermost rotor frame is not the CLI's)."""
-    if not isinstance(error, SDK_PENDING):
-        return False
-    ours = [frame.filename for frame in traceback.extract_tb(error.__traceback__) if "/rotor/" in frame.filename]
-    return bool(ours) and "/rotor/cli/" not in ours[-1]
 
 
 @pytest.fixture(scope="module")
@@ -186,8 +169,6 @@ def test_every_value_of_every_parameter_exits_with_a_documented_code(
         swept_kinds.add(kind)
         code, out, error = runner.run(argv)
         shown = [a if len(a) < 40 else f"<{kind}: {len(a)} chars>" for a in argv]
-        if code == 1 and from_the_sdk(error):
-            continue  # the SDK's to fix (see SDK_PENDING): test_sdk_pending below holds one such case
         if code not in ALLOWED:
             failures.append(f"exit {code} for {shown}: {type(error).__name__ if error else ''} {out[-300:]!r}")
         elif "Traceback" in out or (runner.key in out and path != ("mock", "env")):  # it prints the mock's key
@@ -196,11 +177,6 @@ def test_every_value_of_every_parameter_exits_with_a_documented_code(
     assert swept_kinds == set(VALUES) or not _swept(command)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the SDK lets a non-RotorError through (see SDK_PENDING; issue 20 item 1, fixed in the SDK by another "
-    "change): remove this mark, and SDK_PENDING, once it raises InvalidParameterError",
-)
 @pytest.mark.parametrize(
     "argv",
     [
@@ -212,7 +188,7 @@ def test_every_value_of_every_parameter_exits_with_a_documented_code(
     ],
     ids=["huge-id", "huge-search", "huge-timeout", "huge-file-name", "nan-field"],
 )
-def test_sdk_pending(runner: Sweep, argv: list[str]) -> None:
+def test_values_the_sdk_once_let_through_are_refused(runner: Sweep, argv: list[str]) -> None:
     code, out, error = runner.run(argv)
     assert code == 7, (code, type(error), out[-300:])
 

@@ -203,3 +203,21 @@ def test_option_values_of_any_size_are_refused_briefly(flavor: Flavor, router: r
     client = flavor.make()
     error = _refused(flavor, router, lambda: client.customers.list(timeout=value), "timeout")
     assert len(str(error)) < 300
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), -float("inf")])
+def test_an_upsert_field_that_json_cannot_carry_is_refused_by_name(
+    flavor: Flavor, router: respx.MockRouter, value: float
+) -> None:
+    client = flavor.make()
+    _refused(
+        flavor, router, lambda: client.leads.create_or_update(name="Ada", projected_value=value), "projected_value"
+    )
+
+
+@pytest.mark.parametrize("seconds", [10**30, float("inf"), 1_000_001])
+def test_a_timeout_no_socket_can_hold_is_refused_at_construction(flavor: Flavor, seconds: float) -> None:
+    # A deadline past the platform's clock failed inside the request with an OverflowError, after the quota was spent.
+    with pytest.raises(InvalidParameterError, match="at most 1,000,000") as info:
+        flavor.client_class(api_key="rotor_unit_key0secret", timeout=seconds)
+    assert info.value.param == "timeout"
