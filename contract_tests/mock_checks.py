@@ -20,6 +20,7 @@ from rotor.testing import TEST_API_KEY, MockRotor
 from rotor.testing.data import TAG_VOCABULARY
 from rotor.testing.lead_data import LEAD_TAGS, STAGES
 from rotor.testing.transport import MockTransport
+from rotor_generated.models import CustomerStatus, ServiceFrequency, ServicePlanStatus
 
 HEADERS = {"x-api-key": TEST_API_KEY, "rotor-api-version": api_version()}
 
@@ -43,7 +44,7 @@ CUSTOMERS = Resource(
     path="/customers",
     store="customers",
     noun="Customer",
-    equal={"status": ["active", "inactive"]},
+    equal={"status": [member.value for member in CustomerStatus]},
     searched=("first_name", "last_name", "company_name", "email", "phone"),
     tags=TAG_VOCABULARY,
     search_terms=("an", "son", "LLC", "gmail", "+1", "Inc", "mar", "zz-nothing"),
@@ -253,10 +254,10 @@ SERVICE_PLANS = ListResource(
     path="/service-plans",
     store="service_plans",
     equal={
-        "frequency": ("service_frequency", ("Quarterly", "Monthly", "Weekly", "One-Time", "Custom")),
+        "frequency": ("service_frequency", tuple(member.value for member in ServiceFrequency)),
         "service_type": ("service_type", ("Window Cleaning", "Lawn Care", "window cleaning")),
         "sold_by_user_id": ("sold_by.user_id", None),
-        "status": ("active", ("active", "inactive")),  # A32: status=active <=> active is true
+        "status": ("active", tuple(member.value for member in ServicePlanStatus)),  # A32: active <=> active is true
     },
     ranges={"created_at": ("created_at_range_start", "created_at_range_end")},
     listable=_always,
