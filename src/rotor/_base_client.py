@@ -10,13 +10,14 @@ import contextvars
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import attrs
 import httpx
 import tenacity
 
 from rotor import _options, _retry
+from rotor._constants import DEFAULT_MAX_RETRIES
 from rotor._decode import Malformed, decode_model, gc_paused, loads
 from rotor._exceptions import (
     APIConnectionError,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from rotor.resources._decoders import Decoder
 
 T = TypeVar("T")
+HttpT = TypeVar("HttpT", httpx.Client, httpx.AsyncClient)
 
 # Set by `with_raw_response` wrappers: the resource method then returns the RawResponse itself.
 want_raw: contextvars.ContextVar[bool] = contextvars.ContextVar("rotor_want_raw", default=False)
@@ -167,17 +169,24 @@ def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
     )
 
 
-class BaseClient:
-    """Configuration and request building shared by the sync and async clients; every option is checked here."""
+class BaseClient(Generic[HttpT]):
+    """Configuration and request building shared by the sync and async clients; every option is checked here.
+
+    ``api_key`` defaults to ``$ROTOR_API_KEY`` and ``base_url`` to ``$ROTOR_BASE_URL``, then to production;
+    ``http_client`` is an httpx client of the matching kind to send through (the caller keeps it open and closes it).
+    """
+
+    _sleep: Callable[[float], Any]  # the backoff between retries: replaceable in tests
 
     def __init__(
         self,
         *,
-        api_key: str | None,
-        base_url: str | None,
-        timeout: TimeoutArg,
-        max_retries: int,
-        default_headers: Mapping[str, str] | None,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        timeout: TimeoutArg = None,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        http_client: HttpT | None = None,
     ) -> None:
         self.api_key = _options.api_key(api_key)
         register_secret(self.api_key)
@@ -185,6 +194,24 @@ class BaseClient:
         self.max_retries = _options.max_retries(max_retries)
         self.timeout = _options.timeout(timeout)
         self.default_headers = _options.headers("default_headers", default_headers)
+        self._owns_http = http_client is None
+        self._http: HttpT = http_client or self._new_http()
+
+    def _new_http(self) -> HttpT:
+        raise NotImplementedError
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutArg = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A client sharing this one's connections, with some options changed (``default_headers`` are added)."""
+        options = self._options(timeout=timeout, max_retries=max_retries, default_headers=default_headers)
+        client = type(self)(http_client=self._http, **options)
+        client._sleep = self._sleep  # a test's no-sleep (or recording) backoff carries over too
+        return client
 
     def _options(
         self, *, timeout: TimeoutArg, max_retries: int | None, default_headers: Mapping[str, str] | None
@@ -241,12 +268,17 @@ def _log_response(request: httpx.Request, response: httpx.Response, started: flo
     logger.debug("%s %s -> %d (%.1f ms)", request.method, request.url, response.status_code, elapsed_ms)
 
 
-class SyncAPIClient(BaseClient):
-    def __init__(self, *, http_client: httpx.Client | None, **config: Any) -> None:
-        super().__init__(**config)
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.Client(timeout=self.timeout, follow_redirects=False)
-        self._sleep: Callable[[float], None] = time.sleep  # replaceable in tests
+class SyncAPIClient(BaseClient[httpx.Client]):
+    _sleep: Callable[[float], None] = staticmethod(time.sleep)
+
+    def _new_http(self) -> httpx.Client:
+        return httpx.Client(timeout=self.timeout, follow_redirects=False)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
         if self._http.is_closed:  # httpx would raise a bare RuntimeError from send(), after the budget is spent
@@ -283,12 +315,17 @@ class SyncAPIClient(BaseClient):
             self._http.close()
 
 
-class AsyncAPIClient(BaseClient):
-    def __init__(self, *, http_client: httpx.AsyncClient | None, **config: Any) -> None:
-        super().__init__(**config)
-        self._owns_http = http_client is None
-        self._http = http_client or httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
-        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep  # replaceable in tests
+class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+
+    def _new_http(self) -> httpx.AsyncClient:
+        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
 
     async def _send(self, kwargs: dict[str, Any], options: RequestOptions) -> httpx.Response:
         if self._http.is_closed:  # as in the sync client

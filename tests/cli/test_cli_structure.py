@@ -38,7 +38,8 @@ def options_of(*path: str) -> set[str]:
 def test_every_sdk_resource_has_a_command_group() -> None:
     """Every resource of the SDK with a list, get or upsert has its command group, derived: none is written here."""
     client = rotor.Rotor(api_key="rotor_unit_key0secret")
-    sdk = {name for name, value in vars(client).items() if isinstance(value, SyncResource) and hasattr(value, "list")}
+    found = {n: getattr(client, n) for n in dir(client) if not n.startswith("_") and n != "with_raw_response"}
+    sdk = {name for name, value in found.items() if isinstance(value, SyncResource) and hasattr(value, "list")}
     client.close()
     assert sdk == {resource.name for resource in RESOURCES}
     assert {command_name(resource) for resource in RESOURCES} <= set(ROOT.commands)  # type: ignore[attr-defined]

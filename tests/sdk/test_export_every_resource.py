@@ -21,7 +21,8 @@ pytestmark = pytest.mark.spec_derived
 
 def exporting_resources() -> list[str]:
     client = Rotor(api_key="rotor_unit_key0secret")
-    names = sorted(n for n, v in vars(client).items() if isinstance(v, SyncResource) and hasattr(v, "export"))
+    found = {n: getattr(client, n) for n in dir(client) if not n.startswith("_") and n != "with_raw_response"}
+    names = sorted(n for n, v in found.items() if isinstance(v, SyncResource) and hasattr(v, "export"))
     client.close()
     return names
 

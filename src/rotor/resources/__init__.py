@@ -51,25 +51,43 @@ from rotor.resources.serviced_jobs import (
 )
 
 
-class SyncResources:
-    """The resources of ``Rotor``."""
+class SyncResources(SyncAPIClient):
+    """A ``SyncAPIClient`` with the resources of ``Rotor``, each made on first use."""
 
-    auth: Auth
-    customers: Customers
-    leads: Leads
-    pins: Pins
-    pin_types: PinTypes
-    service_plans: ServicePlans
-    serviced_jobs: ServicedJobs
+    @functools.cached_property
+    def auth(self) -> Auth:
+        """Checking an API key."""
+        return Auth(self)
 
-    def _add_resources(self, client: SyncAPIClient) -> None:
-        self.auth = Auth(client)
-        self.customers = Customers(client)
-        self.leads = Leads(client)
-        self.pins = Pins(client)
-        self.pin_types = PinTypes(client)
-        self.service_plans = ServicePlans(client)
-        self.serviced_jobs = ServicedJobs(client)
+    @functools.cached_property
+    def customers(self) -> Customers:
+        """Customers of a field-service company."""
+        return Customers(self)
+
+    @functools.cached_property
+    def leads(self) -> Leads:
+        """Prospective customers, moving through a sales pipeline."""
+        return Leads(self)
+
+    @functools.cached_property
+    def pins(self) -> Pins:
+        """Places marked on the map by the company's users."""
+        return Pins(self)
+
+    @functools.cached_property
+    def pin_types(self) -> PinTypes:
+        """The kinds of pin, with their colours and labels."""
+        return PinTypes(self)
+
+    @functools.cached_property
+    def service_plans(self) -> ServicePlans:
+        """Recurring service agreements with customers."""
+        return ServicePlans(self)
+
+    @functools.cached_property
+    def serviced_jobs(self) -> ServicedJobs:
+        """Jobs done (or to do) for customers."""
+        return ServicedJobs(self)
 
     @functools.cached_property
     def with_raw_response(self) -> RotorWithRawResponse:
@@ -88,25 +106,43 @@ class RotorWithRawResponse:
         self.serviced_jobs = ServicedJobsWithRawResponse(client.serviced_jobs)
 
 
-class AsyncResources:
-    """The resources of ``AsyncRotor``."""
+class AsyncResources(AsyncAPIClient):
+    """A ``AsyncAPIClient`` with the resources of ``AsyncRotor``, each made on first use."""
 
-    auth: AsyncAuth
-    customers: AsyncCustomers
-    leads: AsyncLeads
-    pins: AsyncPins
-    pin_types: AsyncPinTypes
-    service_plans: AsyncServicePlans
-    serviced_jobs: AsyncServicedJobs
+    @functools.cached_property
+    def auth(self) -> AsyncAuth:
+        """Checking an API key."""
+        return AsyncAuth(self)
 
-    def _add_resources(self, client: AsyncAPIClient) -> None:
-        self.auth = AsyncAuth(client)
-        self.customers = AsyncCustomers(client)
-        self.leads = AsyncLeads(client)
-        self.pins = AsyncPins(client)
-        self.pin_types = AsyncPinTypes(client)
-        self.service_plans = AsyncServicePlans(client)
-        self.serviced_jobs = AsyncServicedJobs(client)
+    @functools.cached_property
+    def customers(self) -> AsyncCustomers:
+        """Customers of a field-service company."""
+        return AsyncCustomers(self)
+
+    @functools.cached_property
+    def leads(self) -> AsyncLeads:
+        """Prospective customers, moving through a sales pipeline."""
+        return AsyncLeads(self)
+
+    @functools.cached_property
+    def pins(self) -> AsyncPins:
+        """Places marked on the map by the company's users."""
+        return AsyncPins(self)
+
+    @functools.cached_property
+    def pin_types(self) -> AsyncPinTypes:
+        """The kinds of pin, with their colours and labels."""
+        return AsyncPinTypes(self)
+
+    @functools.cached_property
+    def service_plans(self) -> AsyncServicePlans:
+        """Recurring service agreements with customers."""
+        return AsyncServicePlans(self)
+
+    @functools.cached_property
+    def serviced_jobs(self) -> AsyncServicedJobs:
+        """Jobs done (or to do) for customers."""
+        return AsyncServicedJobs(self)
 
     @functools.cached_property
     def with_raw_response(self) -> AsyncRotorWithRawResponse:
