@@ -230,13 +230,14 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("export", total=None, counts="starting")
+        task = bar.add_task("export", total=None, counts="starting", pages=0)  # pages: for cli_screenshots
 
         def update(step: ExportProgress) -> None:
             bar.update(
                 task,
                 completed=step.requests,
                 total=step.requests + step.planned_requests,
+                pages=step.pages,
                 counts=f"{step.written:,} written, {counted(step.pages, 'page')}, "
                 f"{counted(step.requests, 'request')} spent, {step.planned_requests} planned",
             )
