@@ -1,13 +1,15 @@
 """Build the sdist and wheel, install the wheel in a clean venv, and use it there as a consumer would.
 
 Catches what an editable install hides: a module or data file missing from the wheel, an undeclared dependency.
-One venv, in three stages: first the SDK alone (no extras) with pytest, where the pytest plugin must load without
+One venv, in three stages: first the SDK alone (no extras, installed from the checkout as the README's first
+install line says) with pytest, where the pytest plugin must load without
 the mock, ``rotor.testing`` must say how to get it and the ``rotor`` script must say how to get the CLI; then the
 ``mock`` extra added, as the user told so would, where the mock and every fixture must work; then the ``cli`` extra,
 where the installed ``rotor`` script must run (``--version``, and a list against ``rotor mock serve``).
 """
 
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -102,6 +104,27 @@ MOCK_CONSUMER = {
 }
 
 
+# The README's install lines (under "Using the SDK"): the checkout one is run as written, with the checkout's
+# placeholder path replaced by this one; the wheel ones are what the stages below install.
+CHECKOUT = "./rotor-sdk"
+
+
+def readme_install_lines() -> list[str]:
+    """The ``pip install ...`` lines of the README's install block, comments dropped."""
+    text = (ROOT / "README.md").read_text()
+    section = text[text.index("## Using the SDK\n") : text.index("### List, filter, export")]
+    block = section[section.index("```bash\n") + len("```bash\n") :]
+    block = block[: block.index("```")]
+    return [line.split("#")[0].strip() for line in block.splitlines() if line.startswith("pip install")]
+
+
+def checkout_install() -> list[str]:
+    """The README's first install line (from a checkout, no extras) as pip arguments, aimed at this checkout."""
+    first = shlex.split(readme_install_lines()[0])
+    assert first[:2] == ["pip", "install"] and CHECKOUT in first, first
+    return [str(ROOT) if arg == CHECKOUT else arg for arg in first[2:]]
+
+
 # An inherited PYTHONPATH would let the venv import a checkout instead of the installed wheel.
 CLEAN_ENV = {name: value for name, value in os.environ.items() if name not in {"PYTHONPATH", "PYTHONHOME"}}
 
@@ -177,8 +200,8 @@ def main() -> int:
         constraints = str(ROOT / "constraints.txt")  # the tested versions: a red run means our code, not a new release
         pip = [sys.executable, "-m", "pip", "--python", py, "install", "-q", "--disable-pip-version-check"]
 
-        # Stage 1: the SDK without the extra.
-        run([*pip, str(wheels[0]), "pytest", "-c", constraints])
+        # Stage 1: the SDK without the extra, installed from the checkout as the README says (pip builds it).
+        run([*pip, *checkout_install(), "pytest", "-c", constraints])
         plain = consumer_project(tmp / "plain", PLAIN_CONSUMER)
         proc = run([*pytest_cmd(py), "test_app.py"], cwd=plain)
         check("1 passed" in proc.stdout, "the plain consumer's test did not pass", proc)
@@ -196,7 +219,8 @@ def main() -> int:
         proc = run([rotor_script, "--version"], cwd=tmp, expect=1)
         check(CLI_HINT in proc.stderr, f"`rotor` without the cli extra does not say {CLI_HINT}", proc)
 
-        # Stage 2: the extra added.
+        # Stage 2: the built wheel in its place (the same version: pip would keep the checkout's), the extra added.
+        run([sys.executable, "-m", "pip", "--python", py, "uninstall", "-q", "-y", "rotor-sdk"])
         run([*pip, f"{wheels[0]}[mock]", "-c", constraints])
         run([py, "-c", SMOKE.format(call=CALL)], cwd=tmp)
         proc = run(pytest_cmd(py), cwd=consumer_project(tmp / "with_mock", MOCK_CONSUMER))

@@ -44,3 +44,17 @@ def test_readme_example_runs(code: str, served: LiveMockRotorAPI, tmp_path: Path
     if "def test_" in code:
         tests = len(re.findall(r"^(?:async )?def test_", code, flags=re.MULTILINE))
         assert re.search(rf"\b{tests} passed\b", result.stdout), result.stdout
+
+
+def test_the_install_lines_are_the_ones_the_wheel_smoke_runs() -> None:
+    """`pip install rotor-sdk` finds nothing (not published): the README installs from a checkout or a built wheel,
+    and devtools/wheel_smoke.py (in ./scripts/test) runs the checkout line as written, then the wheel with extras."""
+    from devtools import wheel_smoke
+
+    lines = wheel_smoke.readme_install_lines()
+    assert "pip install rotor-sdk" not in lines
+    assert lines[0] == f"pip install {wheel_smoke.CHECKOUT}" and wheel_smoke.checkout_install() == [str(ROOT)]
+    assert any(
+        re.fullmatch(r"pip install 'dist/rotor_sdk-<version>-py3-none-any\.whl\[\w+(,\w+)*\]'", line) for line in lines
+    )
+    assert any("python -m build" in line for line in lines)

@@ -230,7 +230,7 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
         TimeElapsedColumn(),
     )
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("export", total=None, counts="starting")
+        task = bar.add_task("export", total=None, counts="starting", pages=0)  # pages: for cli_screenshots
 
         def update(step: ExportProgress) -> None:
             bar.update(
