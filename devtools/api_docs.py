@@ -188,6 +188,14 @@ def render(src: Path, generated: Path) -> dict[Path, str]:
         paths = [cls.path, async_resources[attribute].path, *(f"{module}.{n}" for n in rest)]
         directives = "\n\n".join(f"::: {path}\n    options:\n      heading_level: 3" for path in paths)
         sections.append(f"## `client.{attribute}`\n\n{directives}")
+    package = collection.get_member("rotor.resources")
+    own = [n for n in exports(package) if isinstance(package.members.get(n), griffe.Class)]  # defined there
+    if own:
+        directives = "\n\n".join(f"::: rotor.resources.{n}\n    options:\n      heading_level: 3" for n in own)
+        sections.append(
+            "## What the clients inherit\n\nThe resource attributes and `with_raw_response` of both clients.\n\n"
+            + directives
+        )
     type_names = exports(rotor["types"])
     other = [n for n in exports(rotor) if n not in type_names and n not in CLIENT_NAMES and not n.startswith("_")]
     return {

@@ -65,6 +65,8 @@ RULES = {rule.id: rule for rule in [
     Rule("return-type-widened", True, "callers may get a value of a type they do not handle"),
     Rule("return-type-narrowed", False, "every value returned is of a type callers expect"),
     Rule("return-type-changed", True, "callers get a value of another type"),
+    Rule("attribute-type-widened", True, "readers may get a value of a type they do not handle"),
+    Rule("attribute-type-narrowed", False, "every value read is of a type readers expect"),
     Rule("attribute-type-changed", True, "code reading or setting it sees another type (mypy --strict fails)"),
 ]}  # fmt: skip
 
@@ -214,8 +216,8 @@ def _union(annotation: str | None) -> set[str]:
 
 def _type_change(prefix: str, old: str | None, new: str | None) -> str | None:
     """The rule for a changed annotation, by its union members: fewer is narrowed, more is widened. Which one
-    breaks depends on the side: a parameter's type is what callers may pass (narrowing breaks), a return type what
-    they get back (widening breaks); RULES says so per prefix."""
+    breaks depends on the side: a parameter's type is what callers may pass (narrowing breaks), a return or
+    attribute type what they get back (widening breaks); RULES says so per prefix."""
     if old == new or old is None:
         return None  # an annotation added where there was none constrains nothing that was promised
     before, after = _union(old), _union(new)
@@ -286,8 +288,12 @@ def diff_surfaces(old: Surface, new: Surface) -> list[Change]:
             rule = _type_change("return", before.returns, after.returns)
             if rule:
                 changes.append(Change(path, rule, f"{before.returns} -> {after.returns}"))
-        elif before.kind == "attribute" and _union(before.annotation) != _union(after.annotation) and before.annotation:
-            changes.append(Change(path, "attribute-type-changed", f"{before.annotation} -> {after.annotation}"))
+        elif before.kind == "attribute":
+            # Attributes are read (model fields are what responses carry); what users write goes through request
+            # parameters and request models, whose narrowing the spec diff and the parameter rules report.
+            rule = _type_change("attribute", before.annotation, after.annotation)
+            if rule:
+                changes.append(Change(path, rule, f"{before.annotation} -> {after.annotation}"))
     return sorted(changes)
 
 
