@@ -138,11 +138,11 @@ def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool
         _check_edit(edited, new_version)
         changes = diff_specs(_released_spec(root, base), edited)
         print(report(changes))
-        fresh = Path(tmp) / "out"
+        fresh = Path(tmp) / "generated" / GENERATED_PACKAGE_NAME  # the generator writes the package's files here
         generate_into(fresh, edited_path, root / "spec" / "generator.yaml", root / "spec" / "templates")
         after, rendered = _render_after(root, edited_path, Path(tmp) / "after")
         sdk_changes = sdk_api.diff_surfaces(
-            sdk_api.surface(root / "src", root / "generated"), sdk_api.surface(after / "src", fresh)
+            sdk_api.surface(root / "src", root / "generated"), sdk_api.surface(after / "src", fresh.parent)
         )
         print("\n" + sdk_api.report(sdk_changes))
         diffs: tuple[tuple[str, list[Any]], ...] = (("the API", changes), ("the SDK", sdk_changes))

@@ -37,6 +37,9 @@ from devtools.paths import ROOT
 PUBLIC_MODULES = ("rotor", "rotor.resources", "rotor.testing")
 # A tree without ``rotor`` (a copy holding only the generated package): the models the SDK re-exports.
 MODELS_MODULE = "rotor_generated.models"
+# ...less the version header's enum: every bump replaces its one member by design, the SDK sends it for the user,
+# and ``rotor`` exports no such class (``rotor.API_VERSION`` is a plain string).
+NOT_PUBLIC = {f"{MODELS_MODULE}.RotorApiVersion"}
 
 
 @attrs.frozen
@@ -193,7 +196,7 @@ def surface(src: Path, generated: Path) -> Surface:
         module = collection.get_member(module_path)
         for name in exports(module):
             resolved = target(module[name]) if name in module.members else None
-            if resolved is not None and not resolved.is_module:
+            if resolved is not None and not resolved.is_module and f"{module_path}.{name}" not in NOT_PUBLIC:
                 visit(f"{module_path}.{name}", resolved)
     return dict(sorted(found.items()))
 
