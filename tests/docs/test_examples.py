@@ -129,3 +129,10 @@ def test_the_markers_name_real_pages() -> None:
     # A page renamed under a "run by" test would leave that test reading nothing.
     for block in MARKED:
         assert page_text(block.page)
+
+
+def test_the_readme_keeps_to_a_first_visit() -> None:
+    # What it is, install, the two commands, a first example, links into the docs: the rest lives in docs/.
+    readme = page_text("README.md")
+    assert len(readme.splitlines()) <= 150
+    assert "./scripts/regenerate" in readme and "./scripts/test" in readme and "(docs/api.md)" in readme
