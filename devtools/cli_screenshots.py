@@ -1,4 +1,4 @@
-"""The README's pictures of the CLI, made by running the real commands against the seeded mock.
+"""The docs' pictures of the CLI (docs/cli.md), made by running the real commands against the seeded mock.
 
 Each picture is one ``rotor`` command line, run in-process through the CLI's own entry (``rotor.cli.app.run``)
 with its tables printed on a recording Rich console, saved as SVG (``Console(record=True)`` + ``save_svg``). The
@@ -80,7 +80,8 @@ def render_progress(args: list[str], mock: LiveMockRotorAPI) -> str:
     frames: list[str] = []
 
     def keep(bar: Any) -> None:
-        if bar.tasks[0].fields["pages"] == FRAME_AFTER_PAGES:
+        # The bar shows its counts as one worded field ("2 pages"); with one request a page, requests count pages.
+        if bar.tasks[0].completed == FRAME_AFTER_PAGES:
             picture = Console(record=True, width=WIDTH, force_terminal=True, color_system="truecolor",
                               file=io.StringIO())  # fmt: skip
             picture.print(bar.get_renderable())

@@ -1,8 +1,9 @@
 """Regenerate ``generated/rotor_generated`` and the SDK's rendered resource layer (``devtools/render_sdk.py``) from
-the spec, or check that both are exactly what the spec produces.
+the spec, then the docs' API pages from the code (``devtools/api_docs.py``), or check that all three are exactly
+what the spec and the code produce.
 
-python -m devtools.generate          # rewrite generated/ and list what changed
-python -m devtools.generate --check  # exit 1 with a unified diff when generated/ has drifted
+python -m devtools.generate          # rewrite generated/, the rendered layer, the API pages; list what changed
+python -m devtools.generate --check  # exit 1 with a unified diff when any of them has drifted
 """
 
 import argparse
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from devtools import render_sdk
+from devtools import api_docs, render_sdk
 from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, ROOT, SPEC, TEMPLATES
 from devtools.spec_io import SpecError, load_spec, validate_spec
 from devtools.tolerant import tolerant_copy
@@ -109,6 +110,29 @@ def rendered_diff(scratch: Path) -> tuple[list[str], str]:
     return summary, "".join(chunks)
 
 
+def api_docs_diff(scratch: Path, fresh_generated: Path) -> tuple[list[str], str]:
+    """The generated docs pages (``devtools/api_docs.py``) as the code would give them once regenerated: read from a
+    copy of ``src/`` with the freshly rendered layer over it (``scratch`` holds it) and the fresh generated package;
+    (one line per page that differs from the repository's, the unified diff)."""
+    overlay = scratch / "overlay"
+    shutil.copytree(ROOT / "src", overlay / "src", ignore=shutil.ignore_patterns("__pycache__"))
+    for path in render_sdk.rendered_paths(scratch / "rendered"):
+        relative = path.relative_to(scratch / "rendered")
+        if relative.parts[0] == "src":
+            shutil.copyfile(path, overlay / relative)
+    (overlay / "generated").mkdir()
+    shutil.copytree(fresh_generated, overlay / "generated" / GENERATED_DIR.name)
+    summary: list[str] = []
+    chunks: list[str] = []
+    for name, text in api_docs.render(overlay / "src", overlay / "generated").items():
+        have = (ROOT / name).read_text(encoding="utf-8") if (ROOT / name).exists() else ""
+        if have != text:
+            summary.append(f"  {'changed' if have else 'added':8} {name}")
+            old, new = have.splitlines(keepends=True), text.splitlines(keepends=True)
+            chunks.extend(difflib.unified_diff(old, new, str(name), f"from-code/{name}"))
+    return summary, "".join(chunks)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/generate", description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="fail with a diff when generated/ has drifted")
@@ -124,24 +148,28 @@ def main(argv: list[str] | None = None) -> int:
         summary, diff = tree_diff(fresh, GENERATED_DIR)
         try:
             rendered, rendered_changes = rendered_diff(Path(tmp) / "rendered")
+            pages, page_changes = api_docs_diff(Path(tmp), fresh) if args.check else ([], "")
         except SpecError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
         elapsed = time.perf_counter() - started
         if args.check:
-            if summary or rendered:
-                print("generated code has drifted from spec/openapi.yaml + spec/sdk.yaml (run scripts/generate):")
-                print("\n".join(summary + rendered))
-                print(diff + rendered_changes)
+            if summary or rendered or pages:
+                print("generated code or docs pages have drifted from spec/openapi.yaml + spec/sdk.yaml and the code "
+                      "(run scripts/generate):")  # fmt: skip
+                print("\n".join(summary + rendered + pages))
+                print(diff + rendered_changes + page_changes)
                 return 1
-            count = len(_files(fresh)) + len(render_sdk.rendered_paths(ROOT))
-            print(f"generated/ and the rendered SDK layer match the spec ({count} files, {elapsed:.1f}s)")
+            count = len(_files(fresh)) + len(render_sdk.rendered_paths(ROOT)) + len(api_docs.OWNED)
+            print(f"generated/, the rendered SDK layer and the API pages match ({count} files, {elapsed:.1f}s)")
             return 0
         replace_tree(fresh, GENERATED_DIR)
     render_sdk.render(ROOT)
+    api_pages = api_docs.write(ROOT)  # after rendering: the pages describe the code as rendered
     print(f"generated/{GENERATED_DIR.name}: " + (f"{len(summary)} file(s) changed" if summary else "unchanged"))
     print("rendered SDK layer: " + (f"{len(rendered)} file(s) changed" if rendered else "unchanged"))
-    for line in summary + rendered:
+    print("API pages (docs/): " + (f"{len(api_pages)} file(s) changed" if api_pages else "unchanged"))
+    for line in summary + rendered + [f"  changed  {page}" for page in api_pages]:
         print(line)
     return 0
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from devtools import generate
+from devtools import generate as generate  # re-exported: tests stub regenerate.generate.main
 from devtools.paths import ROOT, SPEC
 from devtools.spec_diff import diff_specs, report
 from devtools.spec_io import Spec, SpecError, load_spec, read_spec, validate_spec

@@ -33,8 +33,8 @@ TYPES = Path("src/rotor/types.py")
 ROUTES = Path("src/rotor/testing/routes.py")
 COLUMNS_MODULE = Path("src/rotor/_columns.py")
 COLUMNS_RECORD = columns.COLUMNS.relative_to(ROOT)
-README = Path("README.md")
-# A passage of the README that lists spec facts sits between these lines and is rendered, never typed.
+# A passage of the README or of a docs page that lists spec facts sits between these lines and is rendered, never
+# typed; every page holding one is rendered (``block_pages``), wherever the passage moves.
 BLOCK = re.compile(
     r"(<!-- rendered: (?P<name>[a-z-]+) \(scripts/regenerate\), do not edit -->\n).*?(\n<!-- /rendered -->)", re.S
 )
@@ -199,8 +199,15 @@ def rendered_files(sdk: SDK, spec: dict[str, Any]) -> Iterator[tuple[Path, str]]
     yield COLUMNS_RECORD, columns.dump(order)
     yield COLUMNS_MODULE, env.get_template("columns.py.jinja").render(columns=order)
     blocks = {"csv-columns": columns.readme_block(spec, sdk, order)}
-    readme = (ROOT / README).read_text(encoding="utf-8")
-    yield README, BLOCK.sub(lambda m: m.group(1) + blocks[m.group("name")] + m.group(3), readme)
+    for page in block_pages(ROOT):
+        text = (ROOT / page).read_text(encoding="utf-8")
+        yield page, BLOCK.sub(lambda m: m.group(1) + blocks[m.group("name")] + m.group(3), text)
+
+
+def block_pages(root: Path) -> list[Path]:
+    """README.md and the docs pages that hold a rendered block, relative to ``root``."""
+    candidates = [root / "README.md", *sorted((root / "docs").rglob("*.md"))]
+    return [p.relative_to(root) for p in candidates if p.is_file() and BLOCK.search(p.read_text(encoding="utf-8"))]
 
 
 def _format(paths: list[Path]) -> None:
@@ -233,4 +240,5 @@ def render(out_root: Path, spec_path: Path = SPEC, config_path: Path = SDK_CONFI
 def rendered_paths(root: Path) -> list[Path]:
     """The files ``render`` owns under ``root``, as they are now (for the drift check)."""
     resources = sorted(p for p in (root / RESOURCES_DIR).glob("*.py") if p.name not in HAND_WRITTEN)
-    return [*resources, root / TYPES, root / ROUTES, root / COLUMNS_RECORD, root / COLUMNS_MODULE, root / README]
+    rendered = [root / TYPES, root / ROUTES, root / COLUMNS_RECORD, root / COLUMNS_MODULE]
+    return [*resources, *rendered, *(root / page for page in block_pages(root))]

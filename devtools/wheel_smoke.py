@@ -104,7 +104,7 @@ MOCK_CONSUMER = {
 }
 
 
-# The README's install lines (under "Using the SDK"): the checkout one is run as written, with the checkout's
+# The README's install lines (under "Install"): the checkout one is run as written, with the checkout's
 # placeholder path replaced by this one; the wheel ones are what the stages below install.
 CHECKOUT = "./rotor-sdk"
 
@@ -112,7 +112,7 @@ CHECKOUT = "./rotor-sdk"
 def readme_install_lines() -> list[str]:
     """The ``pip install ...`` lines of the README's install block, comments dropped."""
     text = (ROOT / "README.md").read_text()
-    section = text[text.index("## Using the SDK\n") : text.index("### List, filter, export")]
+    section = text[text.index("## Install\n") : text.index("## Quick start")]
     block = section[section.index("```bash\n") + len("```bash\n") :]
     block = block[: block.index("```")]
     return [line.split("#")[0].strip() for line in block.splitlines() if line.startswith("pip install")]

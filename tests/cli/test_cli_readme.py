@@ -1,4 +1,4 @@
-"""The README's "Command line" section: every command line runs as written (the installed `rotor` against the
+"""The docs' command-line page (docs/cli.md): every command line runs as written (the installed `rotor` against the
 mock), every exit code is in its table, and its picture is what the real command prints today."""
 
 import os
@@ -17,8 +17,7 @@ from rotor.testing import LiveMockRotorAPI
 from rotor.testing.server import free_port
 from tests.cli.conftest import clean_env
 
-README = (ROOT / "README.md").read_text()
-SECTION = README[README.index("## Command line\n") : README.index("## The mock API\n")]
+SECTION = (ROOT / "docs" / "cli.md").read_text()
 # The blocks that run `rotor` (the install line is left to pip).
 BLOCKS = [
     block
@@ -82,6 +81,6 @@ def test_every_exit_code_is_in_the_table(code: ExitCode) -> None:
 
 
 def test_the_picture_is_up_to_date() -> None:
-    assert "](docs/cli-customers-list.svg)" in SECTION
-    assert "](docs/cli-customers-export.svg)" in SECTION
+    assert "](cli-customers-list.svg)" in SECTION
+    assert "](cli-customers-export.svg)" in SECTION
     assert cli_screenshots.main(["--check"]) == 0, "run scripts/cli-screenshots"

@@ -38,13 +38,13 @@ def test_mock_cli_prints_config_once_serving() -> None:
 
 
 def readme_recipe() -> str:
-    blocks: list[str] = re.findall(r"```bash\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.DOTALL)
+    blocks: list[str] = re.findall(r"```bash\n(.*?)```", (ROOT / "docs/testing.md").read_text(), flags=re.DOTALL)
     [recipe] = [block for block in blocks if "--env-file" in block]
     return recipe
 
 
 def test_the_readme_recipe_serves_configures_and_stops(tmp_path: Path) -> None:
-    """The README's shell recipe, run as written except for where the mock and python come from and the port."""
+    """The shell recipe of docs/testing.md, run as written except for where the mock and python come from and the port."""
     port = free_port()
     script = (
         readme_recipe()

@@ -107,11 +107,7 @@ async def amain(client: AsyncRotor) -> None:
 """,
 }
 KNOWN_GAPS: set[str] = set()
-# Every Python block of README.md, as a user would paste it: each must pass mypy --strict as it stands.
-README_BLOCKS = {
-    f"readme_block{i}": code
-    for i, code in enumerate(re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(), flags=re.DOTALL))
-}
+# The docs' own Python blocks (README.md and docs/) pass mypy --strict in tests/docs/test_examples.py.
 _LINE = re.compile(
     r"^(?P<file>.+?\.py):(?P<line>\d+): (?P<kind>error|note): (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$"
 )
@@ -144,7 +140,7 @@ def _reveal_snippet() -> tuple[str, dict[int, tuple[str, str]]]:
 def mypy_output(tmp_path_factory: pytest.TempPathFactory) -> Output:
     """One mypy run over every snippet: a cold run costs seconds."""
     tmp = tmp_path_factory.mktemp("typing")
-    sources = {**SNIPPETS, **README_BLOCKS, "reveal_every_field": _reveal_snippet()[0]}
+    sources = {**SNIPPETS, "reveal_every_field": _reveal_snippet()[0]}
     for name, code in sources.items():
         (tmp / f"{name}.py").write_text(code)
     config = tmp / "mypy.ini"
@@ -210,12 +206,3 @@ def test_no_response_field_mentions_unset(mypy_output: Output) -> None:
         else:
             assert "Unset" not in message, (model, field, message)
             assert "None" in message or not optional, (model, field, message)
-
-
-def test_the_readme_has_blocks_to_check() -> None:
-    assert len(README_BLOCKS) >= 5
-
-
-@pytest.mark.parametrize("name", README_BLOCKS)
-def test_readme_block_passes_mypy_strict(name: str, mypy_output: Output) -> None:
-    assert [message for _, kind, _, message in mypy_output[name] if kind == "error"] == []

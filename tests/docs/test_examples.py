@@ -1,0 +1,138 @@
+"""Every code block of README.md and docs/ runs, against the mock served on 127.0.0.1, and every Python block passes
+``mypy --strict`` as a user would paste it. A block that is not run here says why, in a marker above it
+(``tests/docs/blocks.py``)."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mypy import api
+
+from devtools.paths import ROOT
+from rotor.testing import LiveMockRotorAPI, MockRotor
+from tests.docs.blocks import Block, blocks, page_text
+
+BLOCKS = blocks()
+PYTHON = [b for b in BLOCKS if b.lang == "python" and b.runs_here]
+SHELL = [b for b in BLOCKS if b.lang == "bash" and b.runs_here]
+MARKED = [b for b in BLOCKS if not b.runs_here]
+
+
+@pytest.fixture(scope="module")
+def served() -> Iterator[LiveMockRotorAPI]:
+    with LiveMockRotorAPI(MockRotor(customers=400, daily_quota=10**6)) as live:
+        yield live
+
+
+def _env(served: LiveMockRotorAPI) -> dict[str, str]:
+    # The installed `rotor` and python first on PATH, as a user's shell would have them.
+    path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"
+    return {**os.environ, "ROTOR_API_KEY": served.api_key, "ROTOR_BASE_URL": served.base_url, "PATH": path}
+
+
+def test_the_docs_have_examples() -> None:
+    assert {b.page for b in PYTHON} >= {"README.md", "docs/getting-started.md", "docs/testing.md"}
+    assert len(PYTHON) >= 10
+
+
+@pytest.mark.parametrize("block", MARKED, ids=lambda b: b.id)
+def test_a_block_not_run_here_says_why_or_where(block: Block) -> None:
+    assert block.marker is not None
+    if block.marker.startswith("not run ("):
+        assert block.marker.endswith(")") and len(block.marker) > len("not run ()") + 5
+        return
+    match = re.fullmatch(r"run by (tests/\S+\.py)( \(.+\))?", block.marker)
+    assert match, f"{block.id}: marker must be 'not run (why)' or 'run by tests/<file>.py': {block.marker!r}"
+    runner = ROOT / match[1]
+    assert runner.is_file(), f"{block.id}: {match[1]} does not exist"
+    assert block.page in runner.read_text(), f"{match[1]} does not read {block.page}"
+
+
+@pytest.mark.parametrize("block", PYTHON, ids=lambda b: b.id)
+def test_python_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Path) -> None:
+    """Each example runs, and under ``python -X dev`` leaves no socket or file open (a copied example that never
+    closes its client would warn in its reader's code)."""
+    python = [sys.executable, "-X", "dev"]  # dev mode shows every ResourceWarning, even at exit
+    if "def test_" in block.code:
+        # A consumer's test file: run it with pytest, where the rotor plugin provides the fixtures.
+        path = tmp_path / "test_consumer_example.py"
+        path.write_text(block.code)
+        cmd = [*python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(path)]
+    else:
+        cmd = [*python, "-c", block.code]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=_env(served), cwd=tmp_path, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ResourceWarning" not in result.stdout + result.stderr, result.stdout + result.stderr
+    if "def test_" in block.code:
+        tests = len(re.findall(r"^(?:async )?def test_", block.code, flags=re.MULTILINE))
+        assert re.search(rf"\b{tests} passed\b", result.stdout), result.stdout
+
+
+@pytest.mark.parametrize("block", SHELL, ids=lambda b: b.id)
+def test_shell_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        ["bash", "-euo", "pipefail", "-c", block.code],
+        cwd=tmp_path,
+        env=_env(served),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # its own process group: a hung block is killed whole
+    )
+    try:
+        stdout, stderr = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert proc.returncode == 0, stdout + stderr
+
+
+@pytest.fixture(scope="module")
+def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
+    """One mypy --strict run over every Python block, each checked as a user's own file."""
+    tmp = tmp_path_factory.mktemp("docs-typing")
+    names = {}
+    for i, block in enumerate(PYTHON):
+        names[f"block{i}"] = block.id
+        (tmp / f"block{i}.py").write_text(block.code)
+    config = tmp / "mypy.ini"
+    config.write_text(
+        "[mypy]\nstrict = True\npython_version = 3.11\nfollow_imports = silent\n"
+        f"mypy_path = {ROOT / 'src'}:{ROOT / 'generated'}\n"
+    )
+    # A cache kept between runs (one per xdist worker): the SDK and its dependencies are checked once.
+    cache = ROOT / "build" / f"mypy-docs-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+    stdout, stderr, _ = api.run(["--config-file", str(config), "--cache-dir", str(cache), *map(str, tmp.glob("*.py"))])
+    assert not stderr, stderr
+    errors: dict[str, list[str]] = {block_id: [] for block_id in names.values()}
+    for line in stdout.splitlines():
+        match = re.match(r"^.*?(block\d+)\.py:\d+: error: ", line)
+        if match:
+            errors[names[match[1]]].append(line)
+    return errors
+
+
+@pytest.mark.parametrize("block", PYTHON, ids=lambda b: b.id)
+def test_python_block_passes_mypy_strict(block: Block, mypy_errors: dict[str, list[str]]) -> None:
+    assert mypy_errors[block.id] == []
+
+
+def test_the_markers_name_real_pages() -> None:
+    # A page renamed under a "run by" test would leave that test reading nothing.
+    for block in MARKED:
+        assert page_text(block.page)
+
+
+def test_the_readme_keeps_to_a_first_visit() -> None:
+    # What it is, install, the two commands, a first example, links into the docs: the rest lives in docs/.
+    readme = page_text("README.md")
+    assert len(readme.splitlines()) <= 150
+    assert "./scripts/regenerate" in readme and "./scripts/test" in readme and "(docs/api.md)" in readme
