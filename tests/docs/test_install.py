@@ -1,4 +1,4 @@
-"""The README's install lines are the ones ``devtools/wheel_smoke.py`` runs (the last step of ``./scripts/test``):
+"""README.md's install lines are the ones ``devtools/wheel_smoke.py`` runs (the last step of ``./scripts/test``):
 ``pip install rotor-sdk`` finds nothing (not published), so the README installs from a checkout or a built wheel."""
 
 import re

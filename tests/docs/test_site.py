@@ -72,7 +72,8 @@ def public_methods() -> list[str]:
         for name, value in inspect.getmembers(client_class):
             if not name.startswith("_") and inspect.isfunction(value):
                 found.append(f"rotor.{client_class.__name__}.{name}")
-        for name, resource in vars(client).items():
+        for name in dir(client):
+            resource = getattr(client, name)  # the resources are made on first use
             if name.startswith("_") or not hasattr(resource, "_client"):
                 continue
             cls = type(resource)

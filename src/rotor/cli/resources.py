@@ -12,6 +12,7 @@ every resource is one more row in ``SUBCOMMANDS``.
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import json
 import operator
@@ -165,7 +166,10 @@ ID_COLUMN = Column("ID", operator.attrgetter("id"), style="dim", min_width=36)  
 
 def _resources() -> tuple[ResourceCLI, ...]:
     found = []
-    for name, sdk in typing.get_type_hints(SyncResources).items():
+    for name, attribute in vars(SyncResources).items():
+        if not isinstance(attribute, functools.cached_property) or name == "with_raw_response":
+            continue  # the resources are the client's cached properties, made on first use
+        sdk = typing.get_type_hints(attribute.func)["return"]
         if not any(hasattr(sdk, method) for method, _ in SUBCOMMANDS):
             continue  # auth: its own command (commands.auth)
         shown = PRESENTATIONS.get(name) or _default_presentation(sdk)
