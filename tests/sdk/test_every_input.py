@@ -52,7 +52,8 @@ any_value = st.one_of(
 
 
 def _resources(client: Rotor | AsyncRotor) -> dict[str, Any]:
-    return {name: value for name, value in vars(client).items() if isinstance(value, SyncResource | AsyncResource)}
+    found = {name: getattr(client, name) for name in dir(client) if not name.startswith("_")}  # made on first use
+    return {name: value for name, value in found.items() if isinstance(value, SyncResource | AsyncResource)}
 
 
 def _methods(client: Rotor | AsyncRotor) -> list[str]:
