@@ -18,8 +18,10 @@ def test_every_resource_of_the_spec_has_its_store() -> None:
 
 
 def test_a_resource_without_a_store_module_is_named_with_the_fix(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(app, "ROUTES", {**ROUTES, "listUsers": Route("paginated_list", "users:read", "users")})
-    with pytest.raises(OperationTableError, match=r"'users' has no store: write src/rotor/testing/users.py"):
+    # A resource name no spec will have (a test must not guess which resources a later spec lacks).
+    ghost = "no_such_resource_zz"
+    monkeypatch.setattr(app, "ROUTES", {**ROUTES, "listGhosts": Route("paginated_list", "ghosts:read", ghost)})
+    with pytest.raises(OperationTableError, match=rf"'{ghost}' has no store: write src/rotor/testing/{ghost}.py"):
         app.store_types()
 
 
@@ -27,5 +29,5 @@ def test_counts_default_to_each_store_and_refuse_unknown_resources() -> None:
     mock = MockRotor(pins=3)
     sizes = {name: mock.stores.size(name) for name in mock.store_types}
     assert sizes == {name: 3 if name == "pins" else store.default_count for name, store in mock.store_types.items()}
-    with pytest.raises(TypeError, match="unknown record counts \\['users'\\]"):
-        MockRotor(users=3)
+    with pytest.raises(TypeError, match="unknown record counts \\['no_such_resource_zz'\\]"):
+        MockRotor(no_such_resource_zz=3)
