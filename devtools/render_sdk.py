@@ -236,4 +236,5 @@ def render(out_root: Path, spec_path: Path = SPEC, config_path: Path = SDK_CONFI
 def rendered_paths(root: Path) -> list[Path]:
     """The files ``render`` owns under ``root``, as they are now (for the drift check)."""
     resources = sorted(p for p in (root / RESOURCES_DIR).glob("*.py") if p.name not in HAND_WRITTEN)
-    return [*resources, root / RESOURCE_INDEX, root / TYPES, root / ROUTES, root / COLUMNS_RECORD, root / COLUMNS_MODULE, root / README]
+    others = [RESOURCE_INDEX, TYPES, ROUTES, COLUMNS_RECORD, COLUMNS_MODULE, README]
+    return [*resources, *(root / path for path in others)]

@@ -15,6 +15,9 @@ _pins() { # name==version of a package, read from the lock
 
 _uv_env() { # uv reads its own settings: give it the index, links and CA bundle pip is told to use, if any
   local key value
+  # As pip does: every index may offer every package (uv's default stops at the first index that has a name), and
+  # what is installed is compiled to bytecode (uv's default leaves that to the first import of each module).
+  export UV_INDEX_STRATEGY=unsafe-best-match UV_COMPILE_BYTECODE=1
   while IFS='=' read -r key value; do
     value="${value#\'}"; value="${value%\'}"
     case "$key" in
