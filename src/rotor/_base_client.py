@@ -5,7 +5,6 @@ Shared by ``Rotor`` and ``AsyncRotor``; only the send loop differs between the t
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import functools
 import os
@@ -332,8 +331,16 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             self._http.close()
 
 
+async def _async_sleep(seconds: float) -> None:
+    # asyncio is imported here, not at the top: a program (or a `rotor` command) that never awaits anything should
+    # not pay for importing it. Here a loop is running, so it is already imported.
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
-    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(_async_sleep)
 
     def _new_http(self) -> httpx.AsyncClient:
         return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, verify=ssl_context())

@@ -11,7 +11,6 @@ every resource is one more row in ``SUBCOMMANDS``.
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import json
 import operator
@@ -319,6 +318,8 @@ def add_export(group: typer.Typer, resource: ResourceCLI) -> None:
     ) -> None:
         with reporting(ctx):
             kwargs = {**given(filters, values), "max_requests": max_requests, "resume": resume}
+            import asyncio  # only an export runs a loop: every other command starts without importing asyncio
+
             result = asyncio.run(_export(ctx, resource, out, concurrency, kwargs))
             proof = "complete" if result.complete else f"NOT complete (drift: {_drift(result.drift)})"
             if result.complete and result.drift.changed:
