@@ -52,7 +52,9 @@ any_value = st.one_of(
 
 
 def _resources(client: Rotor | AsyncRotor) -> dict[str, Any]:
-    return {name: value for name, value in vars(client).items() if isinstance(value, SyncResource | AsyncResource)}
+    # The resources are cached properties, made on first use: ask for every one.
+    made = {name: getattr(client, name) for name in dir(type(client)) if not name.startswith("_")}
+    return {name: value for name, value in made.items() if isinstance(value, SyncResource | AsyncResource)}
 
 
 def _methods(client: Rotor | AsyncRotor) -> list[str]:
