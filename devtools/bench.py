@@ -41,6 +41,7 @@ import httpx
 import orjson
 
 import rotor_generated.models as _models
+from devtools import bench_startup
 from devtools.bench_cli import bench_cli_export
 from rotor import API_VERSION, AsyncRotor, Rotor
 from rotor._base_client import decode_response
@@ -274,6 +275,7 @@ def bench_export(customers: int) -> dict[str, float]:
         "export_transport_s": transport_s,
         # The speedup if the concurrent client spent nothing on a page beyond receiving it: what this machine allows.
         "export_speedup_ceiling": seq_s / transport_s,
+        "export_vs_ceiling": transport_s / conc_s,  # the share of what the machine allows that the export reaches
         "export_requests": conc_requests,
         "export_requests_floor": floor_requests,
         "export_requests_over_floor": max(seq_requests, conc_requests) / floor_requests,
@@ -370,6 +372,17 @@ def bench_mock(repeats: int, number: int) -> dict[str, float]:
     return results
 
 
+def bench_feel(rounds: int, fixture_tests: int) -> dict[str, Any]:
+    """Start-up, client construction and a consumer's tests on the fixtures (``devtools/bench_startup.py``)."""
+    with served_mock(2500, latency=0.0) as (base_url, api_key):
+        headers = {"x-api-key": api_key, "rotor-api-version": API_VERSION}
+        customer_id = httpx.get(base_url + "/customers", params={"limit": 1}, headers=headers).json()["data"][0]["id"]
+        results = bench_startup.bench_startup(base_url, api_key, customer_id, rounds)
+    results |= bench_startup.bench_clients(repeats=50)
+    results |= bench_startup.bench_fixtures(fixture_tests, rounds=max(3, rounds // 3))
+    return results
+
+
 RATIOS = [
     "mock_vs_floor_50",
     "mock_vs_floor_1000",
@@ -379,6 +392,13 @@ RATIOS = [
     "export_vs_raw",
     "export_requests_over_floor",
     "cli_export_vs_sdk",
+    "export_vs_ceiling",
+    "import_rotor_vs_httpx",
+    "rotor_version_vs_httpx",
+    "rotor_help_vs_httpx",
+    "rotor_get_vs_httpx_get",
+    "rotor_mock_vs_respx",
+    "rotor_mock_server_vs_respx",
 ]
 
 
@@ -396,13 +416,22 @@ def main(argv: list[str] | None = None) -> int:
     results |= bench_decode(repeats=5 if args.quick else 15)
     results |= bench_mock(repeats=5 if args.quick else 9, number=100 if args.quick else 200)
     results |= bench_export(customers)
+    results |= bench_feel(rounds=5 if args.quick else 15, fixture_tests=50)
     if args.json:
         print(json.dumps(results, indent=2))
         return 0
     r = results
     print(f"# {r['machine']}; page {r['page_kib']:.0f} KiB; {customers:,} customers at {LATENCY * 1000:.0f} ms latency")
     for name in RATIOS:
-        print(f"{name}: {r[name]:.2f}")
+        spread = r.get(f"{name}_spread")
+        print(f"{name}: {r[name]:.2f}" + (f" (rounds: {spread[0]:.2f} to {spread[1]:.2f})" if spread else ""))
+    print(f"client_next_ms: {r['client_next_ms']:.2f} (async {r['async_client_next_ms']:.2f}; the first client "
+          f"{r['client_first_ms']:.0f} ms, a bare httpx.Client() {r['bare_httpx_client_ms']:.0f} ms)")  # fmt: skip
+    print(f"# from rotor import Rotor: {r['from_rotor_import_rotor_vs_httpx']:.2f}x import httpx "
+          f"({r['startup_import_httpx_s'] * 1000:.0f} ms); rotor customers get: "
+          f"{r['startup_rotor_get_s'] * 1000:.0f} ms, httpx GET: {r['startup_httpx_get_s'] * 1000:.0f} ms")  # fmt: skip
+    print(f"# {r['fixture_tests']} consumer tests, ms per test: respx {r['respx_ms_per_test']:.0f}, rotor_mock "
+          f"{r['rotor_mock_ms_per_test']:.0f}, rotor_mock_server {r['rotor_mock_server_ms_per_test']:.0f}")  # fmt: skip
     print(f"export_peak_mb: {r['export_peak_mb']:.1f}")
     print(f"# holding the same export as a list instead: {r['export_all_in_memory_mb']:.1f} MB")
     print(f"# decode ms: orjson {r['orjson_ms']:.2f}, sdk {r['sdk_ms']:.2f}, generated {r['generated_ms']:.2f}", end="")

@@ -1,6 +1,7 @@
 """Render the SDK's resource layer from the spec: ``src/rotor/resources/<resource>.py`` (sync and async classes,
 raw views), ``src/rotor/resources/__init__.py`` (the clients' resource attributes), ``src/rotor/types.py`` (what
-``rotor`` exports) and the mock's ``src/rotor/testing/routes.py``.
+``rotor`` exports), ``src/rotor/_resource_index.py`` (the resources and their methods as names, for what must start
+without importing them) and the mock's ``src/rotor/testing/routes.py``.
 
 One Jinja template per method shape (``devtools/sdk_templates/shape_*.py.jinja``), rendered once for each client,
 so the sync and async classes are equal by construction. The behaviour stays in the hand-written core
@@ -32,6 +33,7 @@ RESOURCES_DIR = Path("src/rotor/resources")
 TYPES = Path("src/rotor/types.py")
 ROUTES = Path("src/rotor/testing/routes.py")
 COLUMNS_MODULE = Path("src/rotor/_columns.py")
+RESOURCE_INDEX = Path("src/rotor/_resource_index.py")
 COLUMNS_RECORD = columns.COLUMNS.relative_to(ROOT)
 # A passage of the README or of a docs page that lists spec facts sits between these lines and is rendered, never
 # typed; every page holding one is rendered (``block_pages``), wherever the passage moves.
@@ -191,6 +193,7 @@ def rendered_files(sdk: SDK, spec: dict[str, Any]) -> Iterator[tuple[Path, str]]
         RESOURCES_DIR / "__init__.py",
         env.get_template("resources_init.py.jinja").render(sdk=sdk, init_names=sorted(init_names)),
     )
+    yield RESOURCE_INDEX, env.get_template("resource_index.py.jinja").render(sdk=sdk)
     models = public_models(spec, sdk)
     pages = [f"{p}{r.paginated.item_model}Page" for r in sdk.resources if r.paginated for p in ("", "Async")]
     yield TYPES, env.get_template("types.py.jinja").render(sdk=sdk, models=models, all_names=sorted(models + pages))
@@ -240,5 +243,5 @@ def render(out_root: Path, spec_path: Path = SPEC, config_path: Path = SDK_CONFI
 def rendered_paths(root: Path) -> list[Path]:
     """The files ``render`` owns under ``root``, as they are now (for the drift check)."""
     resources = sorted(p for p in (root / RESOURCES_DIR).glob("*.py") if p.name not in HAND_WRITTEN)
-    rendered = [root / TYPES, root / ROUTES, root / COLUMNS_RECORD, root / COLUMNS_MODULE]
+    rendered = [root / RESOURCE_INDEX, root / TYPES, root / ROUTES, root / COLUMNS_RECORD, root / COLUMNS_MODULE]
     return [*resources, *rendered, *(root / page for page in block_pages(root))]

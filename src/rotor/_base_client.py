@@ -5,8 +5,9 @@ Shared by ``Rotor`` and ``AsyncRotor``; only the send loop differs between the t
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
+import functools
+import os
 import ssl
 import time
 from collections.abc import Awaitable, Callable, Mapping
@@ -169,6 +170,21 @@ def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
     )
 
 
+@functools.cache
+def _shared_ssl_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
+    # Loading the CA bundle is most of what an httpx client costs to make (about 50 ms): one context serves every
+    # client the SDK makes (an SSLContext is safe to share between clients and threads, and is never changed
+    # after this). It is httpx's own default context; the arguments are the variables httpx reads for it, so
+    # setting one later gets a context of its own.
+    return httpx.create_ssl_context()
+
+
+def ssl_context() -> ssl.SSLContext:
+    """The TLS settings of every httpx client the SDK makes itself: httpx's default (certifi, or
+    ``$SSL_CERT_FILE`` / ``$SSL_CERT_DIR``), built on first use and shared."""
+    return _shared_ssl_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
+
+
 class BaseClient(Generic[HttpT]):
     """Configuration and request building shared by the sync and async clients; every option is checked here.
 
@@ -272,7 +288,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def _new_http(self) -> httpx.Client:
-        return httpx.Client(timeout=self.timeout, follow_redirects=False)
+        return httpx.Client(timeout=self.timeout, follow_redirects=False, verify=ssl_context())
 
     def __enter__(self) -> Self:
         return self
@@ -315,11 +331,19 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             self._http.close()
 
 
+async def _async_sleep(seconds: float) -> None:
+    # asyncio is imported here, not at the top: a program (or a `rotor` command) that never awaits anything should
+    # not pay for importing it. Here a loop is running, so it is already imported.
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
-    _sleep: Callable[[float], Awaitable[None]] = staticmethod(asyncio.sleep)
+    _sleep: Callable[[float], Awaitable[None]] = staticmethod(_async_sleep)
 
     def _new_http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False)
+        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, verify=ssl_context())
 
     async def __aenter__(self) -> Self:
         return self

@@ -16,9 +16,8 @@ its first page when the pages ``total`` promises do not fit, and never exceeds i
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Iterator
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from rotor._budget import RequestBudget
 from rotor._exact import ExactWalk, PageFacts, Read
@@ -27,6 +26,9 @@ from rotor._logging import logger
 from rotor._query import ListQuery
 from rotor._validation import concurrency as checked_concurrency
 from rotor_generated.models import Pagination
+
+if TYPE_CHECKING:
+    import asyncio  # at run time imported where a task is made: the sync client never needs it
 
 # Pages fetched at once by exports (and by iter_items when asked): fast, and polite to a shared API.
 DEFAULT_CONCURRENCY = 4
@@ -202,6 +204,8 @@ class AsyncPage(BasePage[ItemT]):
     def _read_ahead(
         self, walk: ExactWalk, budget: RequestBudget, ahead: dict[int, asyncio.Task[AsyncPage[Any]]], concurrency: int
     ) -> None:
+        import asyncio  # a loop is running: already imported (see the TYPE_CHECKING import)
+
         for number in walk.upcoming(concurrency):
             room = budget.remaining
             if number not in ahead and (room is None or room > len(ahead)):

@@ -24,6 +24,7 @@ import pytest
 if TYPE_CHECKING:
     from rotor.testing.factory import MockFactory
     from rotor.testing.harness import LiveMockRotorAPI, MockRotorAPI
+    from rotor.testing.server import MockServer
 
 MARKER = "rotor_mock"
 # Besides these, a record count per resource the mock stores (``customers=300``): read from the mock when a marker
@@ -94,9 +95,29 @@ def rotor_mock(request: pytest.FixtureRequest) -> Iterator[MockRotorAPI]:
         yield factory(**_marker_options(request))
 
 
+@pytest.fixture(scope="session")
+def _rotor_mock_shared_server() -> Iterator[MockServer]:
+    """The one server of a test session (of each xdist worker): ``rotor_mock_server`` gives it each test's mock."""
+    from rotor.testing.app import MockRotor
+    from rotor.testing.server import MockServer
+
+    with MockServer(MockRotor()) as server:
+        yield server
+
+
 @pytest.fixture
 def rotor_mock_server(request: pytest.FixtureRequest) -> Iterator[LiveMockRotorAPI]:
     """A fresh mock served over HTTP on 127.0.0.1 (same defaults, marker and ``list().total`` of 2258 as
-    ``rotor_mock``)."""
-    with _factory()() as factory:
-        yield factory(**_marker_options(request), served=True)
+    ``rotor_mock``).
+
+    The server is shared by the tests of a session (one per xdist worker, so ``base_url`` is the same in each);
+    its state is not: every test gets a fresh mock, seeded and with unspent quotas, and what a test writes is
+    never seen by the next.
+    """
+    _factory()  # fails the test with the install command when the mock extra is missing
+    options = _marker_options(request)
+    from rotor.testing.harness import LiveMockRotorAPI, make_mock
+
+    server = request.getfixturevalue("_rotor_mock_shared_server")
+    with LiveMockRotorAPI(make_mock(**options), server=server) as mock:
+        yield mock

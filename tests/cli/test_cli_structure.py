@@ -1,9 +1,11 @@
 """The command tree: generated from the SDK (every filter, every field, every resource), with an example in each
 command's help, the version, completion, and a clear message when the 'cli' extra is missing."""
 
+import ast
 import importlib.util
 import inspect
 import subprocess
+import sys
 from typing import Any
 
 import attrs
@@ -31,7 +33,7 @@ ROOT = typer.main.get_command(app)
 def options_of(*path: str) -> set[str]:
     command = ROOT
     for name in path:
-        command = command.commands[name]  # type: ignore[attr-defined]
+        command = command.get_command(typer.Context(command), name)  # type: ignore[attr-defined]
     return {param.name for param in command.params if param.name}
 
 
@@ -42,7 +44,25 @@ def test_every_sdk_resource_has_a_command_group() -> None:
     sdk = {name for name, value in found.items() if isinstance(value, SyncResource) and hasattr(value, "list")}
     client.close()
     assert sdk == {resource.name for resource in RESOURCES}
-    assert {command_name(resource) for resource in RESOURCES} <= set(ROOT.commands)  # type: ignore[attr-defined]
+    assert {command_name(resource) for resource in RESOURCES} <= set(ROOT.list_commands(typer.Context(ROOT)))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], []], ids=["version", "help", "bare"])
+def test_version_and_help_import_neither_the_sdk_nor_the_generated_client(argv: list[str]) -> None:
+    """``rotor --version`` and ``rotor --help`` start on Typer alone, yet the help lists every command group."""
+    code = (
+        "import sys; from rotor.cli import app; app.run(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('rotor_generated', 'httpx', 'rich') "
+        "or m in ('rotor._client', 'rotor.resources', 'rotor.cli.resources', 'rotor.cli.commands')))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, check=True)
+    *shown, loaded = proc.stdout.strip().splitlines()
+    assert not [m for m in ast.literal_eval(loaded) if not m.startswith("rich")], loaded
+    if argv != ["--version"]:
+        listed = "\n".join(shown)
+        assert all(f" {name} " in listed for name in [*map(command_name, RESOURCES), "auth", "config", "mock"])
+    else:
+        assert shown == [f"rotor {rotor.__version__}"]
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)

@@ -218,3 +218,65 @@ def test_without_the_extra_only_the_tests_using_a_fixture_fail(pytester: pytest.
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "--strict-markers")
     result.assert_outcomes(passed=1, errors=3)
     assert [line for line in result.outlines if "pip install" in line and " - " not in line] == [HINT] * 3
+
+
+ISOLATION = """
+import pytest
+
+EMAIL = "isolation-probe@example.com"
+
+
+@pytest.fixture(params=["rotor_mock", "rotor_mock_server"])
+def mock(request):
+    return request.getfixturevalue(request.param)
+
+
+def test_1_writes(mock):
+    with mock.client() as client:
+        client.customers.create_or_update(email=EMAIL, first_name="Probe")
+        assert client.customers.list(search="isolation-probe").total == 1
+        assert client.customers.list().total == 2259
+        mock.store.get(str(client.customers.list().data[-1].id))["notes"] = "changed in place"
+    mock.faults.error_rate = 1.0  # a switch left on
+
+
+def test_2_sees_none_of_it(mock):
+    assert mock.faults.error_rate == 0 and sum(mock.keys.used.values()) == 0
+    with mock.client() as client:
+        assert client.customers.list(search="isolation-probe").total == 0
+        assert client.customers.list().total == 2258
+        assert all(c.notes != "changed in place" for c in client.customers.list(archived=True))
+    assert sum(mock.keys.used.values()) == 5  # this test's own requests only (3 pages for the last): a fresh quota
+"""
+
+
+def test_a_tests_writes_are_never_seen_by_the_next(pytester: pytest.Pytester) -> None:
+    """Both fixtures: records written through the API or changed in place, quota spent and faults switched on in
+    one test are gone in the next (the served mock shares its server between tests, never its state)."""
+    result = run_consumer(pytester, ISOLATION, "-p", "no:randomly")
+    result.assert_outcomes(passed=4)
+
+
+ONE_SERVER = """
+SEEN = []
+
+
+def test_a(rotor_mock_server):
+    SEEN.append((rotor_mock_server.base_url, id(rotor_mock_server.server), id(rotor_mock_server.mock)))
+
+
+def test_b(rotor_mock_server):
+    SEEN.append((rotor_mock_server.base_url, id(rotor_mock_server.server), id(rotor_mock_server.mock)))
+    with rotor_mock_server.client() as client:
+        assert client.customers.list().total == 2258  # and it serves this test's mock
+
+
+def test_c(rotor_mock_server):
+    SEEN.append((rotor_mock_server.base_url, id(rotor_mock_server.server), id(rotor_mock_server.mock)))
+    assert len({(url, server) for url, server, _ in SEEN}) == 1  # one server for the session
+    assert len({mock for _, _, mock in SEEN}) == 3  # a mock of its own for each test
+"""
+
+
+def test_the_served_fixture_starts_one_server_per_session(pytester: pytest.Pytester) -> None:
+    run_consumer(pytester, ONE_SERVER).assert_outcomes(passed=3)

@@ -3,13 +3,18 @@ class names its resource and its default size. Record counts, the CLI's flags an
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import ClassVar, Self
+
 import pytest
 
 from rotor.testing import app
 from rotor.testing.app import MockRotor
+from rotor.testing.customers import CustomerStore
 from rotor.testing.operations import OperationTableError
 from rotor.testing.routes import ROUTES
 from rotor.testing.shapes import Route
+from rotor.testing.store import RecordStore
 
 
 def test_every_resource_of_the_spec_has_its_store() -> None:
@@ -31,3 +36,32 @@ def test_counts_default_to_each_store_and_refuse_unknown_resources() -> None:
     assert sizes == {name: 3 if name == "pins" else store.default_count for name, store in mock.store_types.items()}
     with pytest.raises(TypeError, match="unknown record counts \\['no_such_resource_zz'\\]"):
         MockRotor(no_such_resource_zz=3)
+
+
+def test_seeded_data_is_made_once_per_process_and_copied_to_each_mock() -> None:
+    """A fresh mock per test pays for copying its records, not for making them (Faker: seconds for thousands);
+    each copy is its own: what one mock's store is told (or has changed in place) no other sees."""
+    seeded: list[int] = []
+
+    class CountingStore(CustomerStore):
+        @classmethod
+        def seeded(cls, count: int, seed: int, stores: Mapping[str, RecordStore]) -> Self:
+            seeded.append(seed)
+            return super().seeded(count, seed, stores)
+
+    class CountingMock(MockRotor):
+        store_types: ClassVar[Mapping[str, type[RecordStore]]] = {**MockRotor.store_types, "customers": CountingStore}
+
+    first, second = CountingMock(customers=20, seed=11), CountingMock(customers=20, seed=11)
+    assert first.store is not second.store and seeded == [11]
+    assert [s.record for s in first.store.all()] == [s.record for s in second.store.all()]
+    victim = first.store.all()[0]
+    victim.record["email"] = "changed@example.com"
+    first.store.add({"id": "added", "created_at": victim.record["created_at"]})
+    third = CountingMock(customers=20, seed=11)
+    for other in (second, third):
+        assert len(other.store) == 20 and other.store.get("added") is None
+        assert other.store.get(victim.record["id"])["email"] != "changed@example.com"  # type: ignore[index]
+    assert isinstance(third.store, CountingStore) and seeded == [11]
+    CountingMock(customers=20, seed=12).store  # noqa: B018 (another data set is made for itself)
+    assert seeded == [11, 12]

@@ -52,8 +52,9 @@ any_value = st.one_of(
 
 
 def _resources(client: Rotor | AsyncRotor) -> dict[str, Any]:
-    found = {name: getattr(client, name) for name in dir(client) if not name.startswith("_")}  # made on first use
-    return {name: value for name, value in found.items() if isinstance(value, SyncResource | AsyncResource)}
+    # The resources are cached properties, made on first use: ask for every one.
+    made = {name: getattr(client, name) for name in dir(type(client)) if not name.startswith("_")}
+    return {name: value for name, value in made.items() if isinstance(value, SyncResource | AsyncResource)}
 
 
 def _methods(client: Rotor | AsyncRotor) -> list[str]:

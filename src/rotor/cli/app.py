@@ -1,29 +1,80 @@
-"""The ``rotor`` command: global flags, and the groups (one per resource, plus auth, config and mock)."""
+"""The ``rotor`` command: global flags, and the groups (one per resource, plus auth, config and mock).
+
+Only this module, Typer and ``rotor.cli.groups`` load for every command line: a group's commands (and with them the
+SDK, the generated client, Rich's tables) are built when the command line names that group, so ``rotor --version``
+and ``rotor --help`` start in about the time Python takes to import httpx.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer import _click as click  # Typer's own copy of Click: what its groups, contexts and commands are made of
 from typer.core import TyperGroup
 
 from rotor._version import __version__
-from rotor.cli import commands
-from rotor.cli.resources import RESOURCES, command_name, resource_app
-from rotor.cli.session import State, enable_debug_logging
+from rotor.cli import groups
 
 # Words a user may put after a boolean flag, thinking it takes a value (`rotor --debug true ...`).
 BOOLEAN_WORDS = frozenset({"true", "false", "yes", "no", "on", "off", "1", "0"})
 
 
+def _build_group(name: str) -> typer.Typer:
+    """The Typer app of the group ``name`` (one of ``groups.helps()``), importing what it needs."""
+    if name in ("auth", "config", "mock"):
+        from rotor.cli import commands
+
+        return {"auth": commands.auth, "config": commands.config_app, "mock": commands.mock}[name]
+    from rotor.cli.resources import resource_app, resource_cli
+
+    return resource_app(resource_cli(groups.resource_groups()[name]))
+
+
 class AliasedGroup(TyperGroup):
     """``rotor``'s command groups, spelled with hyphens as shell commands are (``pin-types``); the underscored
     names (``pin_types``, the SDK's attribute) still work as hidden aliases, so scripts written before keep
-    running."""
+    running.
+
+    Each group is built on first use. Listing them (``--help``, shell completion) needs only their names and help
+    lines (``groups.helps()``), so it is answered with placeholders that carry just those.
+    """
+
+    _listing = False  # True while help or completion only lists the groups
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [*groups.helps(), *(name for name in super().list_commands(ctx) if name not in groups.helps())]
+
+    def _group(self, ctx: click.Context, name: str) -> click.Command | None:
+        found = super().get_command(ctx, name)
+        help = groups.helps().get(name)
+        if found is not None or help is None:
+            return found
+        if self._listing:
+            return TyperGroup(name=name, help=help, rich_markup_mode=self.rich_markup_mode)
+        # Exactly what `app.add_typer(group, name=name)` would have built, under a parent with the root's settings.
+        parent = typer.Typer(rich_markup_mode=app.rich_markup_mode, pretty_exceptions_short=app.pretty_exceptions_short)
+        parent.add_typer(_build_group(name), name=name)
+        command = typer.main.get_group(parent).commands[name]
+        self.add_command(command, name)
+        return command
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        return super().get_command(ctx, cmd_name) or super().get_command(ctx, cmd_name.replace("_", "-"))
+        return self._group(ctx, cmd_name) or self._group(ctx, cmd_name.replace("_", "-"))
+
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+    def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        self._listing = True
+        try:
+            return super().shell_complete(ctx, incomplete)
+        finally:
+            self._listing = False
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]
@@ -88,18 +139,13 @@ def root(
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
+    from rotor.cli.session import State, enable_debug_logging  # a command runs: the SDK is needed now
+
     ctx.obj = State(
         api_key=api_key, base_url=base_url, profile=profile, timeout=timeout, max_retries=max_retries, debug=debug
     )
     if debug:
         enable_debug_logging()
-
-
-for _resource in RESOURCES:
-    app.add_typer(resource_app(_resource), name=command_name(_resource))
-app.add_typer(commands.auth, name="auth")
-app.add_typer(commands.config_app, name="config")
-app.add_typer(commands.mock, name="mock")
 
 
 def run(argv: list[str]) -> int:

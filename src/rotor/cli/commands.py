@@ -17,7 +17,7 @@ import typer
 from typer import _click as click  # Typer's own copy of Click: what its groups and commands are made of
 from typer.core import TyperGroup
 
-from rotor.cli import config, output
+from rotor.cli import config, groups, output
 from rotor.cli.errors import CLIError, ExitCode
 from rotor.cli.options import Text, command
 from rotor.cli.output import Format
@@ -39,7 +39,7 @@ ProfileOption = Annotated[
     ),
 ]
 
-auth = typer.Typer(help="Check the API key.", no_args_is_help=True, rich_markup_mode="markdown")
+auth = typer.Typer(help=groups.AUTH_HELP, no_args_is_help=True, rich_markup_mode="markdown")
 
 
 @auth.command("test", epilog="Example:\n\n  $ rotor auth test\n\n  $ rotor --profile prod auth test -f json")
@@ -59,7 +59,7 @@ def auth_test(ctx: typer.Context, format: FormatOption = None) -> None:
 
 
 config_app = typer.Typer(
-    help="Profiles of settings in the config file (keys are never printed in full).",
+    help=groups.CONFIG_HELP,
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )
@@ -158,7 +158,7 @@ class MockGroup(TyperGroup):
 
 mock = typer.Typer(
     cls=MockGroup,
-    help="Serve the mock Rotor API locally (needs the 'mock' extra: pip install 'rotor-sdk[mock]').",
+    help=groups.MOCK_HELP,
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )

@@ -11,8 +11,6 @@ every resource is one more row in ``SUBCOMMANDS``.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import inspect
 import json
 import operator
@@ -26,7 +24,7 @@ import typer
 from attrs import frozen
 
 from rotor._fields import fields, nested
-from rotor.cli import output
+from rotor.cli import groups, output
 from rotor.cli.errors import CLIError, ExitCode
 from rotor.cli.options import Param, Text, command, field_params, filter_params, given
 from rotor.cli.output import Column, Format
@@ -164,24 +162,19 @@ def _default_presentation(sdk: type[Any]) -> Presentation:
 ID_COLUMN = Column("ID", operator.attrgetter("id"), style="dim", min_width=36)  # whole, to copy for `get`
 
 
-def _resources() -> tuple[ResourceCLI, ...]:
-    found = []
-    for name, attribute in vars(SyncResources).items():
-        if not isinstance(attribute, functools.cached_property) or name == "with_raw_response":
-            continue  # the resources are the client's cached properties, made on first use
-        sdk = typing.get_type_hints(attribute.func)["return"]
-        if not any(hasattr(sdk, method) for method, _ in SUBCOMMANDS):
-            continue  # auth: its own command (commands.auth)
-        shown = PRESENTATIONS.get(name) or _default_presentation(sdk)
-        found.append(ResourceCLI(name, sdk._singular, sdk, (*shown.columns, ID_COLUMN), shown.list_example,
-                                 shown.upsert_example))  # fmt: skip
-    return tuple(found)
+def resource_cli(name: str) -> ResourceCLI:
+    """The command group of the client attribute ``name``: its SDK class (the return type of the attribute, a cached
+    property of ``SyncResources``) and how a person reads it."""
+    attribute = vars(SyncResources)[name]
+    sdk = typing.get_type_hints(attribute.func)["return"]
+    shown = PRESENTATIONS.get(name) or _default_presentation(sdk)
+    return ResourceCLI(name, sdk._singular, sdk, (*shown.columns, ID_COLUMN), shown.list_example, shown.upsert_example)
 
 
 def command_name(resource: ResourceCLI) -> str:
     """The command group's name: ``pin-types``, as commands are spelled in a shell (``pin_types`` stays an alias,
     see ``app.AliasedGroup``)."""
-    return resource.name.replace("_", "-")
+    return groups.command_name(resource.name)
 
 
 def _format_param() -> inspect.Parameter:
@@ -325,6 +318,8 @@ def add_export(group: typer.Typer, resource: ResourceCLI) -> None:
     ) -> None:
         with reporting(ctx):
             kwargs = {**given(filters, values), "max_requests": max_requests, "resume": resume}
+            import asyncio  # only an export runs a loop: every other command starts without importing asyncio
+
             result = asyncio.run(_export(ctx, resource, out, concurrency, kwargs))
             proof = "complete" if result.complete else f"NOT complete (drift: {_drift(result.drift)})"
             if result.complete and result.drift.changed:
@@ -445,13 +440,12 @@ SUBCOMMANDS: tuple[tuple[str, Callable[[typer.Typer, ResourceCLI], None]], ...] 
 
 
 def resource_app(resource: ResourceCLI) -> typer.Typer:
-    group = typer.Typer(
-        help=f"Work with {resource.name.replace('_', ' ')}.", no_args_is_help=True, rich_markup_mode="markdown"
-    )
+    group = typer.Typer(help=groups.resource_help(resource.name), no_args_is_help=True, rich_markup_mode="markdown")
     for method, add in SUBCOMMANDS:
         if hasattr(resource.sdk, method):
             add(group, resource)
     return group
 
 
-RESOURCES = _resources()
+# Every resource group (``rotor`` itself builds only the one a command names: ``app.LazyGroup``).
+RESOURCES = tuple(resource_cli(name) for name in groups.resource_groups().values())

@@ -14,6 +14,7 @@ from typing import Any, Self
 import attrs
 import httpx
 
+from rotor._base_client import ssl_context
 from rotor._client import AsyncRotor, Rotor
 from rotor.testing.app import BASE_PATH, MockRotor
 from rotor.testing.churn import Churn
@@ -139,18 +140,36 @@ class MockRotorAPI:
 
 class LiveMockRotorAPI(MockRotorAPI):
     """A fresh mock served over real HTTP on 127.0.0.1 (a free port) until ``close()`` (options as
-    ``MockRotorAPI``, plus ``port``)."""
+    ``MockRotorAPI``, plus ``port``).
 
-    def __init__(self, mock: MockRotor | None = None, *, port: int | None = None, **options: Any) -> None:
+    ``server``: a running ``MockServer`` to serve it on instead of starting one (it is then this mock's until
+    another is given to it, and stays up after ``close()``): the ``rotor_mock_server`` fixture keeps one per test
+    session.
+    """
+
+    def __init__(
+        self,
+        mock: MockRotor | None = None,
+        *,
+        port: int | None = None,
+        server: MockServer | None = None,
+        **options: Any,
+    ) -> None:
         super().__init__(mock, **options)
-        self.server = MockServer(self.mock, port=port).start()
-        self.base_url = self.server.base_url
+        self._owns_server = server is None
+        if server is None:
+            server = MockServer(self.mock, port=port).start()
+        else:
+            server.mock = self.mock
+        self.server = server
+        self.base_url = server.base_url
 
     def http_client(self) -> httpx.Client:
-        return httpx.Client()
+        return httpx.Client(verify=ssl_context())  # the shared context: a client per test costs no CA bundle load
 
     def async_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient()
+        return httpx.AsyncClient(verify=ssl_context())
 
     def close(self) -> None:
-        self.server.stop()
+        if self._owns_server:
+            self.server.stop()

@@ -8,6 +8,7 @@ import time
 from types import TracebackType
 
 import uvicorn
+from starlette.types import Receive, Scope, Send
 
 from rotor.testing.app import BASE_PATH, MockRotor
 
@@ -20,14 +21,24 @@ def free_port() -> int:
 
 
 class MockServer:
-    """``with MockServer(mock) as server:`` serves ``mock`` at ``server.base_url`` until the block ends."""
+    """``with MockServer(mock) as server:`` serves ``mock`` at ``server.base_url`` until the block ends.
+
+    ``server.mock`` may be replaced while it runs: each request goes to the mock of the moment. The pytest plugin
+    keeps one server per test session (per xdist worker) and gives it each test's fresh mock, instead of starting
+    and stopping a server (a thread, a socket and uvicorn's shutdown poll) for every test.
+    """
 
     def __init__(self, mock: MockRotor, *, port: int | None = None) -> None:
         self.mock = mock
         self.port = port or free_port()
-        config = uvicorn.Config(mock.app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off")
+        config = uvicorn.Config(
+            self._app, host="127.0.0.1", port=self.port, log_level="error", lifespan="off", interface="asgi3"
+        )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="rotor-mock-server", daemon=True)
+
+    async def _app(self, scope: Scope, receive: Receive, send: Send) -> None:
+        await self.mock.app(scope, receive, send)
 
     @property
     def base_url(self) -> str:

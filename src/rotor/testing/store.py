@@ -10,6 +10,7 @@ no upsert).
 from __future__ import annotations
 
 import hmac
+import pickle
 import random
 import uuid
 from collections import Counter
@@ -87,6 +88,16 @@ class RecordStore:
 
     def __len__(self) -> int:
         return len(self._items)
+
+    def state(self) -> bytes:
+        """Everything this store holds (records, the id stream, counters), to make ``copied`` stores from."""
+        return pickle.dumps(vars(self), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def copied(self, state: bytes) -> Self:
+        """A store of this class holding ``state`` (from ``state()``), sharing nothing mutable with any other."""
+        clone = object.__new__(type(self))
+        clone.__dict__.update(pickle.loads(state))
+        return clone
 
     def add(self, record: Record, *, archived: bool = False, extra: dict[str, Any] | None = None) -> Record:
         """A new record, newest of all; ``extra`` is state the API does not show (``Stored.extra``)."""
