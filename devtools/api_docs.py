@@ -142,7 +142,7 @@ def _api_md(rotor: griffe.Object) -> str:
         claimed.update(types)
         lines += [f"## {_title(attribute)}", ""]
         if types:
-            lines += ["Types: " + ", ".join(f"[`{name}`][rotor.{name}]" for name in types), "", "Methods:", ""]
+            lines += ["Types: " + ", ".join(f"[`{name}`][rotor.types.{name}]" for name in types), "", "Methods:", ""]
         for method in methods:
             aio_method = async_methods[method.name]
             lines += [
@@ -159,7 +159,7 @@ def _api_md(rotor: griffe.Object) -> str:
     shared = [name for name in type_names if name not in claimed]
     if shared:
         lines += ["## Shared types", "", "Inside the types above: " + ", ".join(
-            f"[`{name}`][rotor.{name}]" for name in shared
+            f"[`{name}`][rotor.types.{name}]" for name in shared
         ) + ".", ""]  # fmt: skip
     return "\n".join(lines)
 
@@ -208,7 +208,9 @@ def render(src: Path, generated: Path) -> dict[Path, str]:
             "Types",
             "The models, enums and page types of `rotor.types`, all importable from `rotor`. Response fields read "
             "`T | None`; request models keep `T | Unset` ([Field types](../guide/types.md)).",
-            [f"rotor.{name}" for name in type_names],
+            # By their home in rotor.types: rotor itself re-exports them lazily (a wildcard under TYPE_CHECKING,
+            # which griffe does not expand).
+            [f"rotor.types.{name}" for name in type_names],
         ),
         PACKAGE_MD: _directives(
             "Errors, pages, exports",

@@ -194,8 +194,14 @@ def surface(src: Path, generated: Path) -> Surface:
 
     for module_path in modules:
         module = collection.get_member(module_path)
+        # rotor re-exports rotor.types lazily (a wildcard under TYPE_CHECKING, which griffe does not expand): its
+        # names are looked up where they live.
+        types = module.members.get("types") if module_path == "rotor" else None
         for name in exports(module):
-            resolved = target(module[name]) if name in module.members else None
+            holder = (
+                module if name in module.members else types if types is not None and name in types.members else None
+            )
+            resolved = target(holder[name]) if holder is not None else None
             if resolved is not None and not resolved.is_module and f"{module_path}.{name}" not in NOT_PUBLIC:
                 visit(f"{module_path}.{name}", resolved)
     return dict(sorted(found.items()))
