@@ -15,6 +15,7 @@ lands on both (these machines are shared):
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import statistics
 import subprocess
@@ -180,6 +181,24 @@ def _consumer_page() -> bytes:
     return orjson.dumps({"data": items, "pagination": pagination, "status": "success"})
 
 
+# Each test's own time (setup + call + teardown), written by the consumer's conftest: the steady cost per test,
+# apart from what a process pays once (start-up, imports, the first test's seeding of the mock's data).
+DURATIONS_CONFTEST = """
+import json, os
+
+DURATIONS = {}
+
+
+def pytest_runtest_logreport(report):
+    DURATIONS[report.nodeid] = DURATIONS.get(report.nodeid, 0.0) + report.duration
+
+
+def pytest_sessionfinish(session):
+    with open(os.environ["ROTOR_BENCH_DURATIONS"], "a") as out:
+        out.write(json.dumps(DURATIONS) + "\\n")
+"""
+
+
 def bench_fixtures(tests: int, rounds: int) -> dict[str, Any]:
     """A consumer's ``tests`` tests on respx, on ``rotor_mock`` and on ``rotor_mock_server``, each a whole pytest
     process (start-up, collection, the first test's one-time costs: what the consumer waits for)."""
@@ -196,6 +215,7 @@ def bench_fixtures(tests: int, rounds: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         (folder / "pytest.ini").write_text("[pytest]\n")
+        (folder / "conftest.py").write_text(DURATIONS_CONFTEST)
         commands = {}
         for name, code in suites.items():
             (folder / f"test_{name}.py").write_text(textwrap.dedent(code))
@@ -210,8 +230,22 @@ def bench_fixtures(tests: int, rounds: int) -> dict[str, Any]:
                 "no:xdist",
                 f"test_{name}.py",
             ]
-        results = _alternated(commands, "respx", rounds, os.environ, cwd=tmp)
+        durations = folder / "durations.jsonl"
+        env = {**os.environ, "ROTOR_BENCH_DURATIONS": str(durations)}
+        results = _alternated(commands, "respx", rounds, env, cwd=tmp)
+        steady: dict[str, list[float]] = {name: [] for name in suites}
+        for line in durations.read_text().splitlines():
+            for nodeid, seconds in json.loads(line).items():
+                name = nodeid.split(".py::")[0].removeprefix("test_")
+                if not nodeid.endswith("[0]"):  # the first test of a run pays the one-time costs
+                    steady[name].append(seconds)
+    median = {name: statistics.median(values) * 1000 for name, values in steady.items()}
     return {
+        "respx_steady_ms_per_test": median["respx"],
+        "rotor_mock_steady_ms_per_test": median["in_process"],
+        "rotor_mock_server_steady_ms_per_test": median["served"],
+        "rotor_mock_vs_respx_steady": median["in_process"] / median["respx"],
+        "rotor_mock_server_vs_respx_steady": median["served"] / median["respx"],
         "fixture_tests": tests,
         "respx_ms_per_test": results["respx_s"] / tests * 1000,
         "rotor_mock_ms_per_test": results["in_process_s"] / tests * 1000,

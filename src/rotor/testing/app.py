@@ -34,7 +34,15 @@ from rotor.testing.compiled import CompiledOperation, compile_operations
 from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
 from rotor.testing.leads import LeadStore
-from rotor.testing.operations import ANY_KEY, OPERATIONS, Call, Operation, OperationTableError, check_table
+from rotor.testing.operations import (
+    ANY_KEY,
+    OPERATIONS,
+    READ_ONLY_HANDLERS,
+    Call,
+    Operation,
+    OperationTableError,
+    check_table,
+)
 from rotor.testing.rejects import Reject, error, not_found, validation_error
 from rotor.testing.request_ids import RequestIds
 from rotor.testing.routes import ROUTES
@@ -138,6 +146,7 @@ class Stores(Mapping[str, RecordStore]):
         self.seed = seed
         self._made: dict[str, RecordStore] = {}
         self._pristine = pristine
+        self.private = False  # True: every request gets this mock's own copy (churn changes records as they are read)
         self._states: dict[str, bytes] = {}  # pristine only: each store's state, pickled once, to copy from
         # A served mock makes a store in its server thread while a test may ask for it in its own: made once.
         # Reentrant: a store's records point at another's (a plan's customer), made first when needed.
@@ -152,6 +161,16 @@ class Stores(Mapping[str, RecordStore]):
                     source = _pristine(tuple(self.types.items()), tuple(self.counts.items()), self.seed)
                     self._made[name] = source.copy_of(name)
             return self._made[name]
+
+    def reading(self, name: str) -> RecordStore:
+        """The store ``name`` for a request that only reads it (a built-in list or retrieve): this mock's own copy
+        if it has one, else the pristine store itself, shared with every mock of the same data. A test that only
+        lists never pays for a copy; the first write of any kind (an upsert, the test's own hands on ``stores``,
+        churn) goes to the copy ``self[name]`` makes, and every read after it sees that copy."""
+        with self._making:
+            if self._pristine or self.private or name in self._made:
+                return self[name]
+            return _pristine(tuple(self.types.items()), tuple(self.counts.items()), self.seed)[name]
 
     def copy_of(self, name: str) -> RecordStore:
         """A copy of the (pristine) store ``name``, made now if it was not yet."""
@@ -236,6 +255,7 @@ class MockRotor:
         self.faults = faults or Faults()
         self.churn = churn  # records changing as clients read (None: the data changes only by upserts)
         if churn is not None:
+            self.stores.private = True
             churn.attach(self.stores, self.store_types)
         self.api_key = next(iter(keys)) if keys else TEST_API_KEY
         self.statuses: Counter[tuple[str, int]] = Counter()  # (operationId, status) -> count, for coverage
@@ -348,7 +368,12 @@ class MockRotor:
             operation = self.operations[op["operationId"]]
             self.check_scope(key, operation)
             params, body = await self.validate(request, op)
-            store = self.stores[operation.store] if operation.store else None
+            store = None
+            if operation.store is not None:
+                # The built-in reads only read: they may use the shared pristine store. Any other handler (a write,
+                # or a test's planted variant) gets this mock's own copy.
+                reads = operation.handler in READ_ONLY_HANDLERS
+                store = self.stores.reading(operation.store) if reads else self.stores[operation.store]
             status, payload = operation.handler(Call(key=key, params=params, body=body, store=store))
             response = json_response(status, payload)
         except Reject as reject:

@@ -91,6 +91,9 @@ def upsert_record(call: Call) -> tuple[int, Any]:
     return (201 if created else 200), {**result, "message": message}
 
 
+# The handlers that never change their store (nor its records): the mock may give them a store it shares.
+READ_ONLY_HANDLERS = frozenset({list_records, list_all, retrieve_record})
+
 # The handler of each shape of operation (devtools/sdk_spec.py names the shapes).
 SHAPE_HANDLERS: Mapping[str, Handler] = {
     "paginated_list": list_records,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
 import threading
 
 import httpx
@@ -49,35 +50,43 @@ class AsyncMockTransport(httpx.AsyncBaseTransport):
 
 def _serve(loop: asyncio.AbstractEventLoop) -> None:
     loop.run_forever()
-    loop.close()  # after close() stopped it: release the loop's own sockets
+    loop.close()  # after _stop() stopped it: release the loop's own sockets
+
+
+_shared_loop: asyncio.AbstractEventLoop | None = None
+_shared_lock = threading.Lock()
+
+
+def _stop(loop: asyncio.AbstractEventLoop) -> None:
+    loop.call_soon_threadsafe(loop.stop)
+
+
+def shared_loop() -> asyncio.AbstractEventLoop:
+    """The event loop every sync in-process transport runs its mock on: one daemon thread for the process, started
+    on first use and stopped at exit. A loop and a thread per client cost more than a test's request itself."""
+    global _shared_loop
+    with _shared_lock:
+        if _shared_loop is None:
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=_serve, args=(loop,), name="rotor-mock-loop", daemon=True).start()
+            atexit.register(_stop, loop)
+            _shared_loop = loop
+        return _shared_loop
 
 
 class MockTransport(httpx.BaseTransport):
-    """Sync transport: runs the ASGI app on an event loop in a daemon thread, started on first use.
+    """Sync transport: runs the ASGI app on the process's mock event loop (``shared_loop``), in a daemon thread.
 
     A daemon thread, so a test that forgets to close its client cannot keep the interpreter from exiting.
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self._async = AsyncMockTransport(app)
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._lock = threading.Lock()
-
-    def _running_loop(self) -> asyncio.AbstractEventLoop:
-        with self._lock:
-            if self._loop is None:
-                loop = asyncio.new_event_loop()
-                threading.Thread(target=_serve, args=(loop,), name="rotor-mock-loop", daemon=True).start()
-                self._loop = loop
-            return self._loop
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         request.read()
-        future = asyncio.run_coroutine_threadsafe(self._async.handle_async_request(request), self._running_loop())
+        future = asyncio.run_coroutine_threadsafe(self._async.handle_async_request(request), shared_loop())
         return future.result()
 
     def close(self) -> None:
-        with self._lock:
-            loop, self._loop = self._loop, None
-        if loop is not None:
-            loop.call_soon_threadsafe(loop.stop)
+        """Nothing to release: the loop is the process's, the app holds no connection."""
