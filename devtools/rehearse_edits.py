@@ -53,6 +53,8 @@ def add_retrieve(text: str, resource_path: str, record_schema: str) -> str:
     new ``<record>Response`` envelope, with the errors, scope and version header of the resource's list."""
 
     def edit(doc: Any) -> None:
+        if f"{resource_path}/{{id}}" in doc["paths"]:
+            raise ValueError(f"{resource_path}/{{id}} already exists: the rehearsal would add no new operation")
         listing = doc["paths"][resource_path]["get"]
         envelope = f"{record_schema}Response"
         doc["components"]["schemas"][envelope] = CommentedMap(
