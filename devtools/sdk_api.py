@@ -32,6 +32,7 @@ import attrs
 import griffe
 
 from devtools.paths import ROOT
+from devtools.spec_diff import Rule  # one shape of rule for the spec's diff and the package's
 
 # The public modules whose exports are the API; each export is followed into its members.
 PUBLIC_MODULES = ("rotor", "rotor.resources", "rotor.testing")
@@ -40,13 +41,6 @@ MODELS_MODULE = "rotor_generated.models"
 # ...less the version header's enum: every bump replaces its one member by design, the SDK sends it for the user,
 # and ``rotor`` exports no such class (``rotor.API_VERSION`` is a plain string).
 NOT_PUBLIC = {f"{MODELS_MODULE}.RotorApiVersion"}
-
-
-@attrs.frozen
-class Rule:
-    id: str
-    breaking: bool
-    why: str
 
 
 RULES = {rule.id: rule for rule in [
