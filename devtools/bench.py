@@ -430,8 +430,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"# from rotor import Rotor: {r['from_rotor_import_rotor_vs_httpx']:.2f}x import httpx "
           f"({r['startup_import_httpx_s'] * 1000:.0f} ms); rotor customers get: "
           f"{r['startup_rotor_get_s'] * 1000:.0f} ms, httpx GET: {r['startup_httpx_get_s'] * 1000:.0f} ms")  # fmt: skip
-    print(f"# {r['fixture_tests']} consumer tests, ms per test: respx {r['respx_ms_per_test']:.0f}, rotor_mock "
-          f"{r['rotor_mock_ms_per_test']:.0f}, rotor_mock_server {r['rotor_mock_server_ms_per_test']:.0f}")  # fmt: skip
+    print(f"# {r['fixture_tests']} consumer tests, whole pytest process per test, ms: "
+          f"respx {r['respx_ms_per_test']:.0f}, rotor_mock {r['rotor_mock_ms_per_test']:.0f}, "
+          f"rotor_mock_server {r['rotor_mock_server_ms_per_test']:.0f}")  # fmt: skip
+    print(f"rotor_mock_vs_respx_steady: {r['rotor_mock_vs_respx_steady']:.2f}; rotor_mock_server_vs_respx_steady: "
+          f"{r['rotor_mock_server_vs_respx_steady']:.2f} (each test's own time, the first of a run aside, ms: respx "
+          f"{r['respx_steady_ms_per_test']:.1f}, rotor_mock {r['rotor_mock_steady_ms_per_test']:.1f}, "
+          f"rotor_mock_server {r['rotor_mock_server_steady_ms_per_test']:.1f})")  # fmt: skip
     print(f"export_peak_mb: {r['export_peak_mb']:.1f}")
     print(f"# holding the same export as a list instead: {r['export_all_in_memory_mb']:.1f} MB")
     print(f"# decode ms: orjson {r['orjson_ms']:.2f}, sdk {r['sdk_ms']:.2f}, generated {r['generated_ms']:.2f}", end="")
