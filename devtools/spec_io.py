@@ -1,5 +1,6 @@
 """Reading the spec as plain data."""
 
+import json
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -42,8 +43,21 @@ def load_spec(path: Path) -> Spec:
     return data
 
 
+# Documents already found valid in this process, by their canonical JSON: a bump or a regeneration validates the
+# same document at several steps (about half a second each).
+_VALID: set[str] = set()
+
+
 def validate_spec(spec: Spec) -> None:
     """Raise SpecError with a one-line reason when the spec is not valid OpenAPI 3.1."""
+    canonical = json.dumps(spec, sort_keys=True, default=str)
+    if canonical in _VALID:
+        return
+    _validate(spec)
+    _VALID.add(canonical)
+
+
+def _validate(spec: Spec) -> None:
     from openapi_spec_validator import validate
     from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 
