@@ -4,6 +4,8 @@ import difflib
 import shutil
 from pathlib import Path
 
+import pytest
+
 from devtools.generate import generate_into, tree_diff
 from devtools.paths import GENERATED_DIR, SPEC, TEMPLATES
 from devtools.rehearse_edits import add_field
@@ -53,26 +55,34 @@ def test_the_custom_template_is_the_generators_own_plus_one_repr() -> None:
     assert ours.replace(addition, "", 1) == installed.read_text()
 
 
-def _model_template_diff() -> str:
+def _template_diff(name: str) -> str:
     import openapi_python_client
 
-    installed = Path(openapi_python_client.__file__).parent / "templates" / "model.py.jinja"
+    installed = Path(openapi_python_client.__file__).parent / "templates" / name
     return "".join(
         difflib.unified_diff(
             installed.read_text().splitlines(keepends=True),
-            (TEMPLATES / "model.py.jinja").read_text().splitlines(keepends=True),
-            "openapi-python-client/templates/model.py.jinja",
-            "spec/templates/model.py.jinja",
+            (TEMPLATES / name).read_text().splitlines(keepends=True),
+            f"openapi-python-client/templates/{name}",
+            f"spec/templates/{name}",
         )
     )
 
 
-def test_the_custom_model_template_is_the_generators_own_plus_the_documented_change() -> None:
+def test_every_custom_template_but_one_has_its_change_documented() -> None:
+    assert {p.name for p in TEMPLATES.glob("*.jinja")} == {
+        "types.py.jinja",  # held by the test above
+        *(p.name.removesuffix(".diff") for p in TEMPLATES.glob("*.jinja.diff")),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(p.name.removesuffix(".diff") for p in TEMPLATES.glob("*.jinja.diff")))
+def test_a_custom_template_is_the_generators_own_plus_the_documented_change(name: str) -> None:
     # The change is stored as a diff against the pinned generator's template: an upgrade that touches that template,
     # or an edit of ours that the diff does not record, fails here instead of going stale silently.
-    documented = (TEMPLATES / "model.py.jinja.diff").read_text()
-    actual = _model_template_diff()
-    assert actual, "spec/templates/model.py.jinja is the generator's own again: delete it and its .diff"
+    documented = (TEMPLATES / f"{name}.diff").read_text()
+    actual = _template_diff(name)
+    assert actual, f"spec/templates/{name} is the generator's own again: delete it and its .diff"
     assert documented[documented.index("--- ") :] == actual, f"re-apply the change, then store this diff:\n{actual}"
     # Every changed line is ours and says so: nothing of the generator's is edited without a ROTOR marker nearby.
     hunks = actual.split("\n@@")[1:]

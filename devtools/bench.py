@@ -116,9 +116,10 @@ def _cattrs_ms(body: bytes, repeats: int) -> float | None:
         gen = importlib.import_module("cattrs.gen")
     except ImportError:
         return None
-    for model in vars(_models).values():
+    every = {name: getattr(_models, name) for name in _models.__all__}  # the package imports each lazily
+    for model in every.values():
         if isinstance(model, type) and attrs.has(model):
-            attrs.resolve_types(model, localns=vars(_models))
+            attrs.resolve_types(model, localns=every)
     converter = cattrs.Converter()
     converter.register_structure_hook(datetime.datetime, lambda v, _: datetime.datetime.fromisoformat(v))
 

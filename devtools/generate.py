@@ -48,8 +48,9 @@ def generate_into(
             "--overwrite",
             # A warning can silently drop a whole endpoint; make it fatal.
             "--fail-on-warning",
-            # Two copied templates (Unset gets a readable repr; response models read None, not Unset), each held to
-            # the pinned generator's own plus a documented change by contract_tests/test_generation.py.
+            # Three copied templates (Unset gets a readable repr; response models read None, not Unset; each model is
+            # imported on first use), each held to the pinned generator's own plus a documented change by
+            # contract_tests/test_generation.py.
             "--custom-template-path",
             str(templates),
         ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
+from collections.abc import Iterator, Mapping
 from typing import Any, Union
 
 import attrs
@@ -37,10 +38,27 @@ def members(tp: Any) -> tuple[Any, ...]:
     return typing.get_args(tp) if typing.get_origin(tp) in (Union, types.UnionType) else (tp,)
 
 
+class _ModelNames(Mapping[str, Any]):
+    """The generated models by name, each imported when a type hint names it (the package imports them lazily, and a
+    model module imports the models it refers to only for type checkers)."""
+
+    def __getitem__(self, name: str) -> Any:
+        try:
+            return getattr(_models, name)
+        except AttributeError:
+            raise KeyError(name) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_models.__all__)
+
+    def __len__(self) -> int:
+        return len(_models.__all__)
+
+
 @functools.cache
 def fields(model: type) -> tuple[Field, ...]:
     """The model's fields in attribute order, its bag of unknown fields aside."""
-    hints = typing.get_type_hints(model, localns=vars(_models))
+    hints = typing.get_type_hints(model, localns=_ModelNames())
     return tuple(
         Field(f.name, json_name(f.name), hints[f.name], f.default is attrs.NOTHING)
         for f in attrs.fields(model)

@@ -17,9 +17,11 @@ import typer.testing
 
 from rotor.cli.app import app
 from rotor.cli.options import enum_values, option_name
-from rotor.cli.resources import RESOURCES, command_name
+from rotor.cli.resources import command_name, every_resource
 from rotor.testing import LiveMockRotorAPI
 from tests.cli.conftest import CLI, ROTOR, commands
+
+RESOURCES = every_resource()
 
 UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 

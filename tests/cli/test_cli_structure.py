@@ -4,6 +4,7 @@ command's help, the version, completion, and a clear message when the 'cli' extr
 import ast
 import importlib.util
 import inspect
+import os
 import subprocess
 import sys
 from typing import Any
@@ -13,17 +14,20 @@ import pytest
 import typer
 
 import rotor
+import rotor_generated.models
 from rotor import cli as rotor_cli
 from rotor.cli.app import app
 from rotor.cli.errors import ExitCode
 from rotor.cli.options import REQUEST_OPTIONS
-from rotor.cli.resources import RESOURCES, command_name
+from rotor.cli.resources import command_name, every_resource
 from rotor.resources._base import SyncResource
 from rotor.testing import LiveMockRotorAPI
 from rotor.testing.__main__ import make_parser
 from rotor.testing.server import free_port
 from rotor_generated.models import CustomerStatus
 from tests.cli.conftest import CLI, ROTOR, commands
+
+RESOURCES = every_resource()
 
 pytestmark = pytest.mark.spec_derived
 
@@ -63,6 +67,30 @@ def test_version_and_help_import_neither_the_sdk_nor_the_generated_client(argv: 
         assert all(f" {name} " in listed for name in [*map(command_name, RESOURCES), "auth", "config", "mock"])
     else:
         assert shown == [f"rotor {rotor.__version__}"]
+
+
+def test_a_resource_command_imports_only_its_own_resource_and_models() -> None:
+    """``rotor customers get`` builds the customers group alone: no other resource's SDK module, generated
+    operations or models are imported (each command pays only for what it uses)."""
+    resource = RESOURCES[0].name
+    code = (
+        "import sys; from rotor.cli import app\n"
+        "try: app.run(sys.argv[1:])\nexcept SystemExit: pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('rotor.resources.', 'rotor_generated.'))))"
+    )
+    argv = [command_name(RESOURCES[0]), "get", "an-id"]
+    # No key anywhere: the command stops before any request, after building its group.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")} | {"ROTOR_CONFIG": "/nonexistent.toml"}
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, check=False)
+    loaded = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
+    assert f"rotor.resources.{resource}" in loaded, proc.stdout + proc.stderr  # the command did build its group
+    others = [r.name for r in RESOURCES if r.name != resource]
+    strays = [
+        m for m in loaded if any(m.startswith((f"rotor.resources.{o}", f"rotor_generated.api.{o}")) for o in others)
+    ]
+    models = [m for m in loaded if m.startswith("rotor_generated.models.")]
+    assert not strays, strays
+    assert models and len(models) < len(rotor_generated.models.__all__), models  # its own, not every model
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)

@@ -120,7 +120,8 @@ def _request_models() -> set[str]:
 
 
 def _models() -> list[type]:
-    return [cls for cls in vars(models).values() if isinstance(cls, type) and attrs.has(cls)]
+    every = (getattr(models, name) for name in models.__all__)  # the package imports each model on first use
+    return [cls for cls in every if isinstance(cls, type) and attrs.has(cls)]
 
 
 def _reveal_snippet() -> tuple[str, dict[int, tuple[str, str]]]:

@@ -11,6 +11,7 @@ every resource is one more row in ``SUBCOMMANDS``.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import json
 import operator
@@ -166,7 +167,9 @@ def resource_cli(name: str) -> ResourceCLI:
     """The command group of the client attribute ``name``: its SDK class (the return type of the attribute, a cached
     property of ``SyncResources``) and how a person reads it."""
     attribute = vars(SyncResources)[name]
-    sdk = typing.get_type_hints(attribute.func)["return"]
+    # The annotation names a class of the resource's own module, which rotor.resources imports on first use only.
+    module = importlib.import_module(f"rotor.resources.{name}")
+    sdk = typing.get_type_hints(attribute.func, localns=vars(module))["return"]
     shown = PRESENTATIONS.get(name) or _default_presentation(sdk)
     return ResourceCLI(name, sdk._singular, sdk, (*shown.columns, ID_COLUMN), shown.list_example, shown.upsert_example)
 
@@ -447,5 +450,7 @@ def resource_app(resource: ResourceCLI) -> typer.Typer:
     return group
 
 
-# Every resource group (``rotor`` itself builds only the one a command names: ``app.LazyGroup``).
-RESOURCES = tuple(resource_cli(name) for name in groups.resource_groups().values())
+def every_resource() -> tuple[ResourceCLI, ...]:
+    """Every resource group. ``rotor`` itself builds only the one a command names (``app.LazyGroup``), so that
+    `rotor customers get` imports neither the other resources nor their models."""
+    return tuple(resource_cli(name) for name in groups.resource_groups().values())

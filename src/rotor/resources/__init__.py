@@ -5,50 +5,56 @@ tag of the spec. ``Rotor`` and ``AsyncRotor`` inherit them; what a client is bes
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
+from rotor import _lazy
 from rotor._base_client import AsyncAPIClient, SyncAPIClient
-from rotor.resources.auth import (
-    AsyncAuth,
-    AsyncAuthWithRawResponse,
-    Auth,
-    AuthWithRawResponse,
-)
-from rotor.resources.customers import (
-    AsyncCustomers,
-    AsyncCustomersWithRawResponse,
-    Customers,
-    CustomersWithRawResponse,
-)
-from rotor.resources.leads import (
-    AsyncLeads,
-    AsyncLeadsWithRawResponse,
-    Leads,
-    LeadsWithRawResponse,
-)
-from rotor.resources.pin_types import (
-    AsyncPinTypes,
-    AsyncPinTypesWithRawResponse,
-    PinTypes,
-    PinTypesWithRawResponse,
-)
-from rotor.resources.pins import (
-    AsyncPins,
-    AsyncPinsWithRawResponse,
-    Pins,
-    PinsWithRawResponse,
-)
-from rotor.resources.service_plans import (
-    AsyncServicePlans,
-    AsyncServicePlansWithRawResponse,
-    ServicePlans,
-    ServicePlansWithRawResponse,
-)
-from rotor.resources.serviced_jobs import (
-    AsyncServicedJobs,
-    AsyncServicedJobsWithRawResponse,
-    ServicedJobs,
-    ServicedJobsWithRawResponse,
-)
+
+# Each resource's module is imported when the resource is first used: a command or a script that reads customers
+# does not import (and build the models of) every other resource.
+if TYPE_CHECKING:
+    from rotor.resources.auth import (
+        AsyncAuth,
+        AsyncAuthWithRawResponse,
+        Auth,
+        AuthWithRawResponse,
+    )
+    from rotor.resources.customers import (
+        AsyncCustomers,
+        AsyncCustomersWithRawResponse,
+        Customers,
+        CustomersWithRawResponse,
+    )
+    from rotor.resources.leads import (
+        AsyncLeads,
+        AsyncLeadsWithRawResponse,
+        Leads,
+        LeadsWithRawResponse,
+    )
+    from rotor.resources.pin_types import (
+        AsyncPinTypes,
+        AsyncPinTypesWithRawResponse,
+        PinTypes,
+        PinTypesWithRawResponse,
+    )
+    from rotor.resources.pins import (
+        AsyncPins,
+        AsyncPinsWithRawResponse,
+        Pins,
+        PinsWithRawResponse,
+    )
+    from rotor.resources.service_plans import (
+        AsyncServicePlans,
+        AsyncServicePlansWithRawResponse,
+        ServicePlans,
+        ServicePlansWithRawResponse,
+    )
+    from rotor.resources.serviced_jobs import (
+        AsyncServicedJobs,
+        AsyncServicedJobsWithRawResponse,
+        ServicedJobs,
+        ServicedJobsWithRawResponse,
+    )
 
 
 class SyncResources(SyncAPIClient):
@@ -57,36 +63,50 @@ class SyncResources(SyncAPIClient):
     @functools.cached_property
     def auth(self) -> Auth:
         """Checking an API key."""
+        from rotor.resources.auth import Auth
+
         return Auth(self)
 
     @functools.cached_property
     def customers(self) -> Customers:
         """Customers of a field-service company."""
+        from rotor.resources.customers import Customers
+
         return Customers(self)
 
     @functools.cached_property
     def leads(self) -> Leads:
         """Prospective customers, moving through a sales pipeline."""
+        from rotor.resources.leads import Leads
+
         return Leads(self)
 
     @functools.cached_property
     def pins(self) -> Pins:
         """Places marked on the map by the company's users."""
+        from rotor.resources.pins import Pins
+
         return Pins(self)
 
     @functools.cached_property
     def pin_types(self) -> PinTypes:
         """The kinds of pin, with their colours and labels."""
+        from rotor.resources.pin_types import PinTypes
+
         return PinTypes(self)
 
     @functools.cached_property
     def service_plans(self) -> ServicePlans:
         """Recurring service agreements with customers."""
+        from rotor.resources.service_plans import ServicePlans
+
         return ServicePlans(self)
 
     @functools.cached_property
     def serviced_jobs(self) -> ServicedJobs:
         """Jobs done (or to do) for customers."""
+        from rotor.resources.serviced_jobs import ServicedJobs
+
         return ServicedJobs(self)
 
     @functools.cached_property
@@ -97,6 +117,14 @@ class SyncResources(SyncAPIClient):
 
 class RotorWithRawResponse:
     def __init__(self, client: SyncResources) -> None:
+        from rotor.resources.auth import AuthWithRawResponse
+        from rotor.resources.customers import CustomersWithRawResponse
+        from rotor.resources.leads import LeadsWithRawResponse
+        from rotor.resources.pin_types import PinTypesWithRawResponse
+        from rotor.resources.pins import PinsWithRawResponse
+        from rotor.resources.service_plans import ServicePlansWithRawResponse
+        from rotor.resources.serviced_jobs import ServicedJobsWithRawResponse
+
         self.auth = AuthWithRawResponse(client.auth)
         self.customers = CustomersWithRawResponse(client.customers)
         self.leads = LeadsWithRawResponse(client.leads)
@@ -112,36 +140,50 @@ class AsyncResources(AsyncAPIClient):
     @functools.cached_property
     def auth(self) -> AsyncAuth:
         """Checking an API key."""
+        from rotor.resources.auth import AsyncAuth
+
         return AsyncAuth(self)
 
     @functools.cached_property
     def customers(self) -> AsyncCustomers:
         """Customers of a field-service company."""
+        from rotor.resources.customers import AsyncCustomers
+
         return AsyncCustomers(self)
 
     @functools.cached_property
     def leads(self) -> AsyncLeads:
         """Prospective customers, moving through a sales pipeline."""
+        from rotor.resources.leads import AsyncLeads
+
         return AsyncLeads(self)
 
     @functools.cached_property
     def pins(self) -> AsyncPins:
         """Places marked on the map by the company's users."""
+        from rotor.resources.pins import AsyncPins
+
         return AsyncPins(self)
 
     @functools.cached_property
     def pin_types(self) -> AsyncPinTypes:
         """The kinds of pin, with their colours and labels."""
+        from rotor.resources.pin_types import AsyncPinTypes
+
         return AsyncPinTypes(self)
 
     @functools.cached_property
     def service_plans(self) -> AsyncServicePlans:
         """Recurring service agreements with customers."""
+        from rotor.resources.service_plans import AsyncServicePlans
+
         return AsyncServicePlans(self)
 
     @functools.cached_property
     def serviced_jobs(self) -> AsyncServicedJobs:
         """Jobs done (or to do) for customers."""
+        from rotor.resources.serviced_jobs import AsyncServicedJobs
+
         return AsyncServicedJobs(self)
 
     @functools.cached_property
@@ -152,6 +194,14 @@ class AsyncResources(AsyncAPIClient):
 
 class AsyncRotorWithRawResponse:
     def __init__(self, client: AsyncResources) -> None:
+        from rotor.resources.auth import AsyncAuthWithRawResponse
+        from rotor.resources.customers import AsyncCustomersWithRawResponse
+        from rotor.resources.leads import AsyncLeadsWithRawResponse
+        from rotor.resources.pin_types import AsyncPinTypesWithRawResponse
+        from rotor.resources.pins import AsyncPinsWithRawResponse
+        from rotor.resources.service_plans import AsyncServicePlansWithRawResponse
+        from rotor.resources.serviced_jobs import AsyncServicedJobsWithRawResponse
+
         self.auth = AsyncAuthWithRawResponse(client.auth)
         self.customers = AsyncCustomersWithRawResponse(client.customers)
         self.leads = AsyncLeadsWithRawResponse(client.leads)
@@ -195,3 +245,39 @@ __all__ = [
     "ServicedJobsWithRawResponse",
     "SyncResources",
 ]
+
+if not TYPE_CHECKING:
+    __getattr__ = _lazy.attributes(
+        __name__,
+        globals(),
+        {
+            "Auth": "rotor.resources.auth",
+            "AuthWithRawResponse": "rotor.resources.auth",
+            "AsyncAuth": "rotor.resources.auth",
+            "AsyncAuthWithRawResponse": "rotor.resources.auth",
+            "Customers": "rotor.resources.customers",
+            "CustomersWithRawResponse": "rotor.resources.customers",
+            "AsyncCustomers": "rotor.resources.customers",
+            "AsyncCustomersWithRawResponse": "rotor.resources.customers",
+            "Leads": "rotor.resources.leads",
+            "LeadsWithRawResponse": "rotor.resources.leads",
+            "AsyncLeads": "rotor.resources.leads",
+            "AsyncLeadsWithRawResponse": "rotor.resources.leads",
+            "Pins": "rotor.resources.pins",
+            "PinsWithRawResponse": "rotor.resources.pins",
+            "AsyncPins": "rotor.resources.pins",
+            "AsyncPinsWithRawResponse": "rotor.resources.pins",
+            "PinTypes": "rotor.resources.pin_types",
+            "PinTypesWithRawResponse": "rotor.resources.pin_types",
+            "AsyncPinTypes": "rotor.resources.pin_types",
+            "AsyncPinTypesWithRawResponse": "rotor.resources.pin_types",
+            "ServicePlans": "rotor.resources.service_plans",
+            "ServicePlansWithRawResponse": "rotor.resources.service_plans",
+            "AsyncServicePlans": "rotor.resources.service_plans",
+            "AsyncServicePlansWithRawResponse": "rotor.resources.service_plans",
+            "ServicedJobs": "rotor.resources.serviced_jobs",
+            "ServicedJobsWithRawResponse": "rotor.resources.serviced_jobs",
+            "AsyncServicedJobs": "rotor.resources.serviced_jobs",
+            "AsyncServicedJobsWithRawResponse": "rotor.resources.serviced_jobs",
+        },
+    )
