@@ -11,6 +11,9 @@ rejects one, the compiled path must not accept it (so the 400 served is openapi-
 """
 
 import asyncio
+import base64
+import subprocess
+import sys
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
@@ -266,3 +269,49 @@ def test_random_list_queries_get_the_same_answer_both_ways(query: tuple[str, str
         return
     event("declined" if fast is None else "accepted")
     assert fast is None or fast == reference, (query_string, fast, reference)
+
+
+def _outcome(unmarshal: Any, value: Any) -> tuple[str, Any]:
+    try:
+        return "value", unmarshal(value)
+    except Exception as exc:  # the type is what matters: the compiled path keeps a value its parser refuses
+        return "raised", type(exc)
+
+
+_FORMAT_VALUES = st.one_of(
+    st.sampled_from(
+        [v for values in VALUES.values() for v in values]
+        + ["aGk=", "aGk", "w6k=", "2024-02-30", "2024-1-5", "20240105", "2024-W01-1", "x" * 5]
+    ),
+    st.text(max_size=40),
+    st.dates().map(str),
+    st.datetimes().map(lambda d: d.isoformat()),
+    st.uuids().map(str),
+    st.binary(max_size=30).map(lambda b: base64.b64encode(b).decode()),
+)
+
+
+@given(value=_FORMAT_VALUES)
+def test_the_format_table_is_openapi_cores(value: str) -> None:
+    """The compiled path's format unmarshallers are openapi-core's (written out so a mock starts without importing
+    openapi-core): the same formats, and the same value or the same exception for any input."""
+    from openapi_core.unmarshalling.schemas import oas31_format_unmarshallers
+
+    from rotor.testing.compiled import FORMAT_UNMARSHALLERS
+
+    assert FORMAT_UNMARSHALLERS.keys() == oas31_format_unmarshallers.keys()
+    for name, theirs in oas31_format_unmarshallers.items():
+        subject = value.encode() if name == "binary" else value
+        assert _outcome(FORMAT_UNMARSHALLERS[name], subject) == _outcome(theirs, subject), name
+
+
+def test_a_mock_that_sees_only_valid_requests_never_imports_openapi_core() -> None:
+    code = (
+        "import sys\n"
+        "from rotor.testing import MockRotorAPI\n"
+        "with MockRotorAPI(customers=5).client() as client:\n"
+        "    client.customers.retrieve(client.customers.list(limit=2).data[0].id)\n"
+        "print('openapi_core' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stdout + result.stderr

@@ -17,17 +17,18 @@ import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from functools import cache
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import orjson
-from openapi_core import OpenAPI
-from openapi_core.contrib.starlette.requests import StarletteOpenAPIRequest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
+
+if TYPE_CHECKING:
+    from openapi_core import OpenAPI
 
 from rotor.testing.churn import Churn
 from rotor.testing.compiled import CompiledOperation, compile_operations
@@ -90,26 +91,36 @@ class _CutResponse(Response):
         # With drop, returning here leaves the body incomplete: the server closes the connection.
 
 
-class _SpecRequest(StarletteOpenAPIRequest):
-    """The request as openapi-core sees it, with path parameters exactly as sent.
+# openapi-core (about 0.3 s to import) is asked only about requests the compiled validators do not accept: a mock
+# whose requests are all valid, as in most of a consumer's tests, never imports it.
+@cache
+def _spec_request_type() -> type[Any]:
+    from openapi_core.contrib.starlette.requests import StarletteOpenAPIRequest
 
-    openapi-core would otherwise re-parse the decoded path as a URL (``request.url``, then ``urljoin``), and URL
-    parsing deletes tabs and newlines: ``/customers/%0A`` became ``/customers/``, a 400 "should be non-empty".
-    Instead it gets what a framework integration gives it: the matched template and the router's decoded params.
-    """
+    class SpecRequest(StarletteOpenAPIRequest):
+        """The request as openapi-core sees it, with path parameters exactly as sent.
 
-    def __init__(self, request: Request, body: bytes | None) -> None:
-        super().__init__(request, body)
-        self.parameters.path = dict(request.path_params)
+        openapi-core would otherwise re-parse the decoded path as a URL (``request.url``, then ``urljoin``), and URL
+        parsing deletes tabs and newlines: ``/customers/%0A`` became ``/customers/``, a 400 "should be non-empty".
+        Instead it gets what a framework integration gives it: the matched template and the router's decoded params.
+        """
 
-    @property
-    def path_pattern(self) -> str:
-        template: str = self.request.state.path_template
-        return template
+        def __init__(self, request: Request, body: bytes | None) -> None:
+            super().__init__(request, body)
+            self.parameters.path = dict(request.path_params)
+
+        @property
+        def path_pattern(self) -> str:
+            template: str = self.request.state.path_template
+            return template
+
+    return SpecRequest
 
 
 @cache
 def _openapi() -> OpenAPI:
+    from openapi_core import OpenAPI
+
     spec = copy.deepcopy(load_spec())
     spec["servers"] = [{"url": BASE_PATH}]  # validate whatever host the mock is served on
     return OpenAPI.from_dict(spec)
@@ -429,7 +440,7 @@ class MockRotor:
                 orjson.loads(body)  # openapi-core crashes on bytes that are not UTF-8; answer 400 like any bad JSON
             except orjson.JSONDecodeError:
                 raise validation_error([{"field": "body", "message": "Body is not valid JSON"}]) from None
-        result = _openapi().unmarshal_request(_SpecRequest(request, body))
+        result = _openapi().unmarshal_request(_spec_request_type()(request, body))
         if result.errors:
             raise validation_error([_field_error(e) for e in result.errors])
         params = {**result.parameters.query, **result.parameters.path, **result.parameters.header}

@@ -16,17 +16,46 @@ checks both over a corpus of valid and invalid requests per operation.
 from __future__ import annotations
 
 import contextlib
+from base64 import b64decode
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from typing import Any
+from uuid import UUID
 
+import isodate
 import orjson
 from jsonschema.protocols import Validator
-from openapi_core.unmarshalling.schemas import oas31_format_unmarshallers
 from openapi_schema_validator import OAS30ReadValidator, OAS31Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 Cast = Callable[[str], Any]
+
+
+def _format_date(value: str) -> date:
+    return datetime.strptime(value, "%Y-%m-%d").date()
+
+
+def _format_uuid(value: Any) -> UUID:
+    return value if isinstance(value, UUID) else UUID(value)
+
+
+def _format_byte(value: str) -> str:
+    return str(b64decode(value), "utf8")
+
+
+# openapi-core's format unmarshallers for OpenAPI 3.1 (``openapi_core.unmarshalling.schemas.
+# oas31_format_unmarshallers``), the same functions written here so that starting a mock does not import
+# openapi-core (about 0.3 s of every process that serves one): tests/mock/test_compiled_validation.py holds the two
+# tables to the same formats and the same results.
+FORMAT_UNMARSHALLERS: dict[str, Callable[[Any], Any]] = {
+    "date": _format_date,
+    "date-time": isodate.parse_datetime,
+    "binary": bytes,
+    "uuid": _format_uuid,
+    "byte": _format_byte,
+}
+
 _BOOLEAN = {"true": True, "false": False}  # openapi-core also reads yes/no, 1/0, on/off: the API does not (A37)
 _NO_DEFAULT = object()
 _SPEC_URI = "urn:rotor:spec"
@@ -66,7 +95,7 @@ class _Param:
         self.cast = _CASTS[kind]
         self.default = _NO_DEFAULT if required else resolved.get("default", _NO_DEFAULT)
         self.is_valid = make(schema).is_valid
-        unmarshal = oas31_format_unmarshallers.get(resolved.get("format", ""))
+        unmarshal = FORMAT_UNMARSHALLERS.get(resolved.get("format", ""))
         self.unmarshal = _tolerant(unmarshal) if unmarshal is not None and kind == "string" else None
 
 
@@ -169,7 +198,7 @@ class CompiledOperation:
             prop = resolve(prop_schema)
             if _nested_format(prop, resolve, top=True):
                 raise Unsupported(f"request body property {name}: a format below the top level")
-            unmarshal = oas31_format_unmarshallers.get(prop.get("format", ""))
+            unmarshal = FORMAT_UNMARSHALLERS.get(prop.get("format", ""))
             if unmarshal is not None:
                 if prop.get("type") != "string":
                     raise Unsupported(f"request body property {name}: format on a {prop.get('type')}")
@@ -260,7 +289,7 @@ def _nested_format(schema: Any, resolve: Callable[[dict[str, Any]], dict[str, An
     if not isinstance(schema, dict):
         return False
     schema = resolve(schema)
-    if not top and schema.get("format") in oas31_format_unmarshallers:
+    if not top and schema.get("format") in FORMAT_UNMARSHALLERS:
         return True
     children: list[Any] = []
     for key in ("items", "additionalProperties", "not"):
