@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from contract_tests.bumping import run_bump
 from devtools.bump import SEMVER, next_minor
 from devtools.generate import generate_into, tree_diff
 from devtools.paths import ROOT
@@ -37,20 +38,6 @@ def project(tmp_path: Path) -> Path:
     shutil.copy(ROOT / "CHANGELOG.md", root / "CHANGELOG.md")
     shutil.copy(ROOT / "spec" / "openapi.yaml", tmp_path / "released.yaml")
     return root
-
-
-def _bump(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "devtools.bump",
-        *args,
-        "--root",
-        str(root),
-        "--base",
-        str(root.parent / "released.yaml"),
-    ]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 def _spec_text(root: Path) -> str:
@@ -99,7 +86,7 @@ def test_bump_with_an_added_optional_field(project: Path, tmp_path: Path) -> Non
     constants_before = (project / "src" / "rotor" / "_constants.py").read_bytes()
     changelog_before = (project / "CHANGELOG.md").read_text()
     major, minor, _ = _package_version(project)
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 breaking" in result.stdout and "response-field-added" in result.stdout
 
@@ -140,7 +127,7 @@ def test_bump_edits_only_the_version_whatever_the_style(project: Path, style: st
         text = yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True)
     _write_spec(project, "# A maintainer's note the bump must keep.\n" + text)
     before = _spec_text(project)
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     after = _spec_text(project)
     assert _comments(after) == _comments(before) and "# A maintainer's note the bump must keep." in _comments(after)
@@ -164,7 +151,7 @@ def test_bump_edits_only_the_version_whatever_the_style(project: Path, style: st
 def test_bump_with_a_removed_field_is_refused(project: Path) -> None:
     _drop_customer_source(project)
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 1
     assert "BREAKING" in result.stdout and "response-field-removed" in result.stdout
     assert "nothing written" in result.stderr
@@ -174,7 +161,7 @@ def test_bump_with_a_removed_field_is_refused(project: Path) -> None:
 def test_breaking_bump_when_allowed_is_a_major(project: Path) -> None:
     _drop_customer_source(project)
     major, _, _ = _package_version(project)
-    result = _bump(project, f"{int(CURRENT.split('.')[0]) + 1}.0.0", "--allow-breaking")
+    result = run_bump(project, f"{int(CURRENT.split('.')[0]) + 1}.0.0", "--allow-breaking")
     assert result.returncode == 0, result.stderr
     expected = f"{major + 1}.0.0"  # a break is a major, 0.x too
     assert (project / "src" / "rotor" / "_version.py").read_text() == f'__version__ = "{expected}"\n'
@@ -183,7 +170,7 @@ def test_breaking_bump_when_allowed_is_a_major(project: Path) -> None:
 
 @pytest.mark.parametrize(("args", "message"), [([CURRENT], f"already at {CURRENT}"), (["one.two"], "is not a version")])
 def test_bad_bumps(project: Path, args: list[str], message: str) -> None:
-    result = _bump(project, *args)
+    result = run_bump(project, *args)
     assert result.returncode == 2 and message in result.stderr
 
 
@@ -191,5 +178,5 @@ def test_a_spec_without_the_version_header_is_refused(project: Path) -> None:
     text = re.sub(r"(?m)^(\s*name: )rotor-api-version$", r"\1x-other-header", _spec_text(project))
     assert text != _spec_text(project)
     _write_spec(project, text)
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 2 and "no rotor-api-version header" in result.stderr

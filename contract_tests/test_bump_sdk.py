@@ -8,13 +8,12 @@ Every version is derived from the spec and the package as they are, so these pas
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from contract_tests.bumping import run_bump
 from devtools.bump import SEMVER, next_minor
 from devtools.paths import ROOT
 from devtools.rehearse_edits import add_field
@@ -34,20 +33,6 @@ def project(tmp_path: Path) -> Path:
         shutil.copy(ROOT / name, root / name)
     shutil.copy(ROOT / "spec" / "openapi.yaml", tmp_path / "released.yaml")
     return root
-
-
-def _bump(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    cmd = [
-        sys.executable,
-        "-m",
-        "devtools.bump",
-        *args,
-        "--root",
-        str(root),
-        "--base",
-        str(root.parent / "released.yaml"),
-    ]
-    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
 
 
 def _edit_spec(root: Path, text: str) -> None:
@@ -73,7 +58,7 @@ def _files(root: Path) -> dict[Path, bytes]:
 def test_a_removed_response_field_is_a_spec_break_and_an_sdk_break(project: Path) -> None:
     _drop_customer_source(project)
     before = _files(project)
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "response-field-removed" in result.stdout  # the spec's report
     assert "rotor.Customer.source: object-removed" in result.stdout  # the SDK's: the model attribute is gone
@@ -84,7 +69,7 @@ def test_a_removed_response_field_is_a_spec_break_and_an_sdk_break(project: Path
 def test_an_allowed_break_is_a_major_and_the_changelog_names_both(project: Path) -> None:
     _drop_customer_source(project)
     major, _, _ = _version(project)
-    result = _bump(project, NEW, "--allow-breaking")
+    result = run_bump(project, NEW, "--allow-breaking")
     assert result.returncode == 0, result.stdout + result.stderr
     assert _version(project) == (major + 1, 0, 0)
     changelog = (project / "CHANGELOG.md").read_text()
@@ -99,7 +84,7 @@ def test_an_allowed_break_is_a_major_and_the_changelog_names_both(project: Path)
 def test_an_added_field_is_an_sdk_addition_and_a_minor(project: Path) -> None:
     _edit_spec(project, add_field((project / "spec" / "openapi.yaml").read_text(), "Customer", "loyalty_tier"))
     major, minor, _ = _version(project)
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "rotor.Customer.loyalty_tier: object-added" in result.stdout
     assert "0 breaking" in result.stdout
@@ -112,7 +97,7 @@ def test_an_added_field_is_an_sdk_addition_and_a_minor(project: Path) -> None:
 
 def test_a_bump_that_changes_only_the_version_is_a_patch(project: Path) -> None:
     major, minor, patch = _version(project)
-    result = _bump(project, NEW)
+    result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "SDK: no change to the public API" in result.stdout
     assert _version(project) == (major, minor, patch + 1)

@@ -6,15 +6,40 @@ from pathlib import Path
 
 import pytest
 
+from devtools import generate
 from devtools.generate import generate_into, tree_diff
 from devtools.paths import GENERATED_DIR, SPEC, TEMPLATES
 from devtools.rehearse_edits import add_field
 
 
-def test_generating_twice_is_byte_identical(tmp_path: Path) -> None:
+def test_generating_twice_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(generate.CACHE_ENV, raising=False)  # two real runs of the generator: what the cache relies on
     generate_into(tmp_path / "a")
     generate_into(tmp_path / "b")
     assert tree_diff(tmp_path / "a", tmp_path / "b") == ([], "")
+
+
+def test_a_kept_package_is_reused_only_for_the_same_inputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(generate.CACHE_ENV, str(tmp_path / "cache"))
+    (tmp_path / "cache").mkdir()
+    generate_into(tmp_path / "first")
+    assert len(list((tmp_path / "cache").iterdir())) == 1
+
+    def no_generator(*args: object) -> None:
+        raise AssertionError("the generator ran again for the same inputs")
+
+    monkeypatch.setattr(generate, "_run_generator", no_generator)
+    generate_into(tmp_path / "again")
+    assert tree_diff(tmp_path / "first", tmp_path / "again") == ([], "")
+    edited_spec = tmp_path / "openapi.yaml"
+    edited_spec.write_text(add_field(SPEC.read_text(), "Customer", "nickname"))
+    with pytest.raises(AssertionError, match="ran again"):  # another spec is another key
+        generate_into(tmp_path / "edited", edited_spec)
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    (templates / "types.py.jinja").write_text((templates / "types.py.jinja").read_text() + "\n# edited\n")
+    with pytest.raises(AssertionError, match="ran again"):  # so is an edited template
+        generate_into(tmp_path / "retemplated", templates=templates)
 
 
 def test_committed_generated_code_is_what_the_spec_produces(tmp_path: Path) -> None:

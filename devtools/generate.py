@@ -8,12 +8,14 @@ python -m devtools.generate --check  # exit 1 with a unified diff when any of th
 
 import argparse
 import difflib
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -23,6 +25,24 @@ from devtools.paths import GENERATED_DIR, GENERATOR_CONFIG, ROOT, SPEC, TEMPLATE
 from devtools.spec_io import SpecError, load_spec, validate_spec
 from devtools.tolerant import tolerant_copy
 
+# A folder where generated packages are kept by what produced them, when set: scripts/test sets it for one run of
+# the gate, whose tests generate from the same spec (or the same bumped spec) many times over. The generator is
+# deterministic (contract_tests/test_generation.py checks it, uncached), so a kept package is the one it would
+# write again.
+CACHE_ENV = "ROTOR_GENERATION_CACHE"
+
+
+def _inputs_key(tolerant_text: str, config: Path, templates: Path) -> str:
+    """Everything the package depends on: the tolerant spec, the generator's config, our templates, the pinned
+    generator and the formatter its post-hooks run."""
+    digest = hashlib.sha256()
+    parts = [tolerant_text.encode(), config.read_bytes(), version("openapi-python-client").encode()]
+    parts += [version("ruff").encode()]
+    parts += [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(templates.iterdir()) if p.is_file()]
+    for part in parts:
+        digest.update(hashlib.sha256(part).digest())
+    return digest.hexdigest()
+
 
 def generate_into(
     out_dir: Path, spec_path: Path = SPEC, config: Path = GENERATOR_CONFIG, templates: Path = TEMPLATES
@@ -30,10 +50,31 @@ def generate_into(
     """Run the pinned generator on the tolerant copy of ``spec_path``; the package lands in ``out_dir``."""
     spec = load_spec(spec_path)
     validate_spec(spec)
+    tolerant_text = yaml.safe_dump(tolerant_copy(spec), sort_keys=False)
+    cache = (
+        Path(os.environ[CACHE_ENV]) / _inputs_key(tolerant_text, config, templates)
+        if os.environ.get(CACHE_ENV)
+        else None
+    )
+    if cache is not None and cache.is_dir():
+        shutil.rmtree(out_dir, ignore_errors=True)  # as the generator's --overwrite would
+        shutil.copytree(cache, out_dir)
+        return
+    _run_generator(out_dir, tolerant_text, config, templates)
+    if cache is not None:  # kept whole or not at all: written beside, then renamed (another worker may race us)
+        staging = Path(tempfile.mkdtemp(dir=cache.parent))
+        shutil.copytree(out_dir, staging, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+        try:
+            staging.rename(cache)
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def _run_generator(out_dir: Path, tolerant_text: str, config: Path, templates: Path) -> None:
     bin_dir = Path(sys.executable).parent
     with tempfile.TemporaryDirectory() as tmp:
         tolerant = Path(tmp) / "openapi.tolerant.yaml"
-        tolerant.write_text(yaml.safe_dump(tolerant_copy(spec), sort_keys=False), encoding="utf-8")
+        tolerant.write_text(tolerant_text, encoding="utf-8")
         cmd = [
             str(bin_dir / "openapi-python-client"),
             "generate",
