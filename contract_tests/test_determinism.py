@@ -45,11 +45,22 @@ def _stateful_run(max_examples: int) -> list[Sent]:
     return sent
 
 
+def _followed_a_link(sent: list[Sent]) -> bool:
+    """Whether the run retrieved a customer it had upserted (the spec's link from the upsert to the retrieve)."""
+    return any(
+        method == "GET" and path.startswith("/customers/") and status == 200 for method, path, *_, status in sent
+    )
+
+
 @exploring
 def test_the_stateful_phase_sends_the_same_requests_twice() -> None:
-    first, second = _stateful_run(10), _stateful_run(10)
-    # Not vacuous: the run followed the spec's link from an upsert to a retrieve of the customer it created.
-    assert any(
-        method == "GET" and path.startswith("/customers/") and status == 200 for method, path, *_, status in first
-    )
-    assert first == second
+    # Not vacuous: the compared runs follow the spec's link. Which examples reach it depends on the literals
+    # hypothesis draws from the modules loaded in this process (more of them in a full run), so the run grows until
+    # one does, within a bound, instead of betting that ten examples always will.
+    for examples in (10, 25, 60):
+        first = _stateful_run(examples)
+        if _followed_a_link(first):
+            break
+    else:
+        pytest.fail("no run of up to 60 examples retrieved a customer it had upserted")
+    assert first == _stateful_run(examples)
