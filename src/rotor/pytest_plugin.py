@@ -16,6 +16,7 @@ breaks pytest: only a test that uses a fixture fails, saying which package to in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -41,12 +42,18 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
-def _factory() -> type[MockFactory]:
+def _factory(config: pytest.Config) -> type[MockFactory]:
     try:
+        from rotor.testing import data_cache
         from rotor.testing.factory import MockFactory
     except ImportError as exc:  # the message names the missing package and the pip command
         missing = str(exc)
     else:
+        # Seeded data kept in pytest's own cache between runs and xdist workers (rotor.testing.data_cache), unless
+        # the variable names another folder; subprocesses a test starts inherit it.
+        cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider: then nothing is kept
+        if not os.environ.get(data_cache.ENV) and cache is not None:
+            os.environ[data_cache.ENV] = str(cache.mkdir("rotor-mock-data"))
         return MockFactory
     pytest.fail(missing, pytrace=False)  # outside the except block: the message alone, no chained traceback
 
@@ -55,7 +62,7 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
     marker = request.node.get_closest_marker(MARKER)
     if marker is None:
         return {}
-    _factory()  # fails the test with the install command when the mock extra is missing
+    _factory(request.config)  # fails the test with the install command when the mock extra is missing
     from rotor.testing.app import MockRotor
 
     options = (*MockRotor.store_types, *OPTIONS)
@@ -70,7 +77,7 @@ def _marker_options(request: pytest.FixtureRequest) -> dict[str, Any]:
 
 
 @pytest.fixture
-def rotor_mock_factory() -> Iterator[MockFactory]:
+def rotor_mock_factory(request: pytest.FixtureRequest) -> Iterator[MockFactory]:
     """Makes fresh mocks: ``rotor_mock_factory(customers=..., leads=..., seed=..., daily_quota=..., keys=...,
     faults=..., churn=..., served=False)``; ``served=True`` serves it over HTTP on 127.0.0.1. Every mock made is
     closed after the test.
@@ -78,7 +85,7 @@ def rotor_mock_factory() -> Iterator[MockFactory]:
     With the defaults (2,500 customers, seed 0), ``client.customers.list().total`` is 2258: the other 242 are
     archived and listed only with ``archived=True``.
     """
-    with _factory()() as factory:
+    with _factory(request.config)() as factory:
         yield factory
 
 
@@ -91,7 +98,7 @@ def rotor_mock(request: pytest.FixtureRequest) -> Iterator[MockRotorAPI]:
     With the defaults, ``client.customers.list().total`` is 2258: the other 242 customers are archived and listed
     only with ``archived=True``. Its clients record retry waits in ``rotor_mock.retry_sleeps`` instead of sleeping.
     """
-    with _factory()() as factory:
+    with _factory(request.config)() as factory:
         yield factory(**_marker_options(request))
 
 
@@ -114,7 +121,7 @@ def rotor_mock_server(request: pytest.FixtureRequest) -> Iterator[LiveMockRotorA
     its state is not: every test gets a fresh mock, seeded and with unspent quotas, and what a test writes is
     never seen by the next.
     """
-    _factory()  # fails the test with the install command when the mock extra is missing
+    _factory(request.config)  # fails the test with the install command when the mock extra is missing
     options = _marker_options(request)
     from rotor.testing.harness import LiveMockRotorAPI, make_mock
 

@@ -7,6 +7,7 @@ import httpx
 import pytest
 
 import rotor.testing  # noqa: F401  # imported here, not first inside a run: pytester unloads what a run imported
+from rotor.testing import data_cache
 
 pytest_plugins = ["pytester"]
 HINT = "rotor.testing needs the 'mock' extra (missing module: faker); install it with: pip install 'rotor-sdk[mock]'"
@@ -280,3 +281,16 @@ def test_c(rotor_mock_server):
 
 def test_the_served_fixture_starts_one_server_per_session(pytester: pytest.Pytester) -> None:
     run_consumer(pytester, ONE_SERVER).assert_outcomes(passed=3)
+
+
+@pytest.mark.parametrize("cache", ["pytest's cache", "no cache provider"])
+def test_seeded_data_is_kept_in_pytests_cache_when_there_is_one(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, cache: str
+) -> None:
+    monkeypatch.delenv(data_cache.ENV, raising=False)  # the plugin's default, not the gate's folder
+    pytester.makeini(CONSUMER_INI)
+    pytester.makepyfile(test_consumer="def test_lists(rotor_mock):\n    assert rotor_mock.client().customers.list()\n")
+    args = ["--strict-markers"] if cache == "pytest's cache" else ["-p", "no:cacheprovider", "--strict-markers"]
+    pytester.runpytest(*args).assert_outcomes(passed=1)
+    kept = list((pytester.path / ".pytest_cache" / "d" / "rotor-mock-data").glob("*.pickle"))
+    assert len(kept) == (1 if cache == "pytest's cache" else 0)

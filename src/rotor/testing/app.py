@@ -30,6 +30,7 @@ from starlette.types import Receive, Scope, Send
 if TYPE_CHECKING:
     from openapi_core import OpenAPI
 
+from rotor.testing import data_cache
 from rotor.testing.churn import Churn
 from rotor.testing.compiled import CompiledOperation, compile_operations
 from rotor.testing.customers import CustomerStore
@@ -167,11 +168,26 @@ class Stores(Mapping[str, RecordStore]):
         with self._making:
             if name not in self._made:
                 if self._pristine:
-                    self._made[name] = self.types[name].seeded(self.counts[name], self.seed, self)
+                    self._made[name] = self._seeded(name)
                 else:
                     source = _pristine(tuple(self.types.items()), tuple(self.counts.items()), self.seed)
                     self._made[name] = source.copy_of(name)
             return self._made[name]
+
+    def _seeded(self, name: str) -> RecordStore:
+        """Store ``name``'s seeded records: kept on disk from an earlier process when a folder is named for it
+        (``rotor.testing.data_cache``), else made now (and kept)."""
+        cls = self.types[name]
+        found_by = data_cache.key(name, self.types, self.counts, self.seed)
+        state = data_cache.load(found_by)
+        if state is not None:
+            self._states[name] = state
+            return cls.restored(state)
+        store = cls.seeded(self.counts[name], self.seed, self)
+        if found_by is not None:
+            self._states[name] = store.state()
+            data_cache.save(found_by, self._states[name])
+        return store
 
     def reading(self, name: str) -> RecordStore:
         """The store ``name`` for a request that only reads it (a built-in list or retrieve): this mock's own copy

@@ -95,9 +95,14 @@ class RecordStore:
 
     def copied(self, state: bytes) -> Self:
         """A store of this class holding ``state`` (from ``state()``), sharing nothing mutable with any other."""
-        clone = object.__new__(type(self))
-        clone.__dict__.update(pickle.loads(state))
-        return clone
+        return type(self).restored(state)
+
+    @classmethod
+    def restored(cls, state: bytes) -> Self:
+        """A store of this class holding ``state`` (from ``state()``, of a store of this class)."""
+        store = object.__new__(cls)
+        store.__dict__.update(pickle.loads(state))
+        return store
 
     def add(self, record: Record, *, archived: bool = False, extra: dict[str, Any] | None = None) -> Record:
         """A new record, newest of all; ``extra`` is state the API does not show (``Stored.extra``)."""

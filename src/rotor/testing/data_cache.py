@@ -1,0 +1,90 @@
+"""Seeded data kept on disk between processes, when a folder is named for it: ``$ROTOR_MOCK_DATA_CACHE`` (the
+pytest plugin names one in pytest's cache, ``.pytest_cache/d/rotor-mock-data``, unless the variable is set).
+
+Making 2,500 customers with Faker takes over a second; every process that starts a mock paid it once (a test
+suite per xdist worker, each ``rotor mock serve``). A kept store loads in milliseconds. What is kept is exactly what
+``RecordStore.state()`` gives, under a key of everything the data depends on: the store's class and the counts and
+seed of the mock, the source of every store class involved, the mock's own code, Faker's version and Python's. So
+editing a store's seeding, or upgrading Faker, makes new data; nothing is ever read back for other inputs.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import inspect
+import os
+import sys
+import tempfile
+from collections.abc import Mapping
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rotor.testing.store import RecordStore
+
+ENV = "ROTOR_MOCK_DATA_CACHE"
+
+
+@functools.cache
+def _mock_code() -> bytes:
+    """The mock's own modules (stores, their data, the base store), Faker's version and Python's."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest.update(version("faker").encode() + sys.version.encode())
+    return digest.digest()
+
+
+def _class_source(cls: type) -> bytes | None:
+    """The source file of a store class (a consumer's own subclass included); None when it has none."""
+    try:
+        source = inspect.getsourcefile(cls)
+    except TypeError:
+        return None
+    return _file(source) if source else None
+
+
+@functools.cache
+def _file(path: str) -> bytes | None:
+    return Path(path).read_bytes() if Path(path).is_file() else None
+
+
+def key(name: str, types: Mapping[str, type[RecordStore]], counts: Mapping[str, int], seed: int) -> str | None:
+    """The key of store ``name`` seeded with these store types, counts and seed; None when it cannot be kept (no
+    folder named, or a store class without a source file to key it by)."""
+    if not os.environ.get(ENV):
+        return None
+    digest = hashlib.sha256(_mock_code())
+    digest.update(repr((name, sorted(counts.items()), seed)).encode())
+    for resource, cls in sorted(types.items()):
+        source = _class_source(cls)
+        if source is None:
+            return None
+        digest.update(f"{resource}={cls.__module__}.{cls.__qualname__}".encode() + b"\0" + source)
+    return digest.hexdigest()
+
+
+def load(found_by: str | None) -> bytes | None:
+    if found_by is None:
+        return None
+    try:
+        return (Path(os.environ[ENV]) / f"{found_by}.pickle").read_bytes()
+    except (OSError, KeyError):
+        return None
+
+
+def save(found_by: str | None, state: bytes) -> None:
+    """Keep ``state`` (whole or not at all: written beside, then renamed); a folder that cannot be written is
+    ignored, the data is only ever a speed-up."""
+    if found_by is None:
+        return
+    folder = Path(os.environ.get(ENV, ""))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".part") as part:
+            part.write(state)
+        os.replace(part.name, folder / f"{found_by}.pickle")
+    except OSError:
+        return

@@ -1,0 +1,72 @@
+"""Seeded data kept on disk between processes (rotor.testing.data_cache): the same records as seeding them, read back
+only for the same inputs, and nothing kept unless a folder is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rotor.testing import MockRotor, data_cache
+from rotor.testing.app import Stores
+from rotor.testing.customers import CustomerStore
+
+
+def _stores(**counts: int) -> Stores:
+    defaults = {name: cls.default_count for name, cls in MockRotor.store_types.items()}
+    return Stores(MockRotor.store_types, {**defaults, **counts}, seed=3, pristine=True)
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(data_cache.ENV, str(tmp_path / "kept"))
+    return tmp_path / "kept"
+
+
+def test_kept_data_is_the_seeded_data_and_is_not_made_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    made = _stores(customers=40, service_plans=30)["service_plans"]  # seeds customers too: plans point at them
+    assert len(list(folder.glob("*.pickle"))) == 2
+
+    def no_seeding(*args: object) -> None:
+        raise AssertionError("seeded again although the data was kept")
+
+    for cls in MockRotor.store_types.values():
+        monkeypatch.setattr(cls, "seeded", classmethod(no_seeding))
+    kept = _stores(customers=40, service_plans=30)["service_plans"]
+    assert type(kept) is type(made) and kept.state() == made.state()
+
+
+@pytest.mark.parametrize("change", ["count", "another count", "seed"])
+def test_other_inputs_are_other_keys(folder: Path, change: str) -> None:
+    counts = {"customers": 40, "leads": 5}
+    seed = 3
+    base = data_cache.key("customers", MockRotor.store_types, counts, seed)
+    if change == "count":
+        counts["customers"] = 41
+    elif change == "another count":  # a store may point at another's records: every count is in the key
+        counts["leads"] = 6
+    else:
+        seed = 4
+    assert data_cache.key("customers", MockRotor.store_types, counts, seed) != base
+
+
+class MyCustomers(CustomerStore):
+    """A consumer's own store (its source is this file)."""
+
+
+def test_a_consumers_store_is_keyed_by_its_source(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    types, counts = {**MockRotor.store_types, "customers": MyCustomers}, {"customers": 40}
+    assert data_cache.key("customers", types, counts, 0) != data_cache.key(
+        "customers", MockRotor.store_types, counts, 0
+    )
+    before = data_cache.key("customers", types, counts, 0)
+    real = data_cache._class_source
+    monkeypatch.setattr(data_cache, "_class_source", lambda cls: b"# edited" if cls is MyCustomers else real(cls))
+    assert data_cache.key("customers", types, counts, 0) != before  # its seeding edited: new data
+
+
+def test_nothing_is_kept_unless_a_folder_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(data_cache.ENV, raising=False)
+    assert data_cache.key("customers", MockRotor.store_types, {"customers": 40}, 0) is None
+    _stores(customers=40)["customers"]
+    assert not list(tmp_path.rglob("*.pickle"))
