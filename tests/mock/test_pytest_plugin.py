@@ -289,7 +289,9 @@ def test_seeded_data_is_kept_in_pytests_cache_when_there_is_one(
 ) -> None:
     monkeypatch.delenv(data_cache.ENV, raising=False)  # the plugin's default, not the gate's folder
     pytester.makeini(CONSUMER_INI)
-    pytester.makepyfile(test_consumer="def test_lists(rotor_mock):\n    assert rotor_mock.client().customers.list()\n")
+    # Data no other test of this process has seeded (a process makes each data set once, then copies it).
+    consumer = "import pytest\n\n@pytest.mark.rotor_mock(customers=7, seed=918273)\ndef test_lists(rotor_mock):\n"
+    pytester.makepyfile(test_consumer=consumer + "    assert rotor_mock.client().customers.list()\n")
     args = ["--strict-markers"] if cache == "pytest's cache" else ["-p", "no:cacheprovider", "--strict-markers"]
     pytester.runpytest(*args).assert_outcomes(passed=1)
     kept = list((pytester.path / ".pytest_cache" / "d" / "rotor-mock-data").glob("*.pickle"))
