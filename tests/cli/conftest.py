@@ -1,14 +1,21 @@
-"""Running the installed ``rotor`` script (``[project.scripts]``) as a subprocess, against the mock served over HTTP."""
+"""Running ``rotor`` against the mock served over HTTP: in this process by default (Typer's ``CliRunner``, as the
+sweep does), or as the installed script (``[project.scripts]``) in a process of its own where the process itself is
+what a test is about (``cli(..., process=True)``: a terminal, a signal, the entry point, stdin from a pipe)."""
 
+import functools
+import logging
 import os
 import subprocess
 import sys
 import time
+import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import typer
+import typer.testing
 from typer._click.core import Command, Context  # Typer's own copy of Click
 from typer.core import TyperGroup
 
@@ -21,19 +28,51 @@ ROTOR = Path(sys.executable).parent / "rotor"
 
 
 class CLI:
-    """``cli("customers", "list")`` runs the script with a clean ROTOR_* environment and its own config file."""
+    """``cli("customers", "list")`` runs rotor with a clean ROTOR_* environment and its own config file."""
 
     def __init__(self, config: Path, env: dict[str, str]) -> None:
         self.config = config
         self.env = env
 
     def __call__(
-        self, *args: str, input: str | None = None, env: dict[str, str] | None = None, timeout: float = 60
+        self,
+        *args: str,
+        input: str | None = None,
+        env: dict[str, str] | None = None,
+        timeout: float = 60,
+        process: bool = False,
     ) -> subprocess.CompletedProcess[str]:
         full_env = {**self.env, **(env or {})}
-        return subprocess.run(
-            [str(ROTOR), *args], capture_output=True, text=True, input=input, env=full_env, timeout=timeout, check=False
-        )
+        if process:
+            return subprocess.run(
+                [str(ROTOR), *args], capture_output=True, text=True, input=input, env=full_env, timeout=timeout,
+                check=False,
+            )  # fmt: skip
+        return run_in_process(list(args), full_env, input)
+
+
+_command = functools.cache(typer.main.get_command)  # the click command, built once (as the installed script does)
+
+
+def run_in_process(args: list[str], env: dict[str, str], input: str | None) -> subprocess.CompletedProcess[str]:
+    """``rotor ARGS`` through Typer's CliRunner: its own stdin, stdout and stderr, the environment ``env`` (ROTOR_*
+    variables it does not set are unset), and what a process would leave behind put back: the ``rotor`` logger's
+    handlers and level (``--debug`` sets them). An exception that escapes is printed as Python would print it, with
+    exit code 1, so "no traceback" assertions hold as they do for a process."""
+    unset: dict[str, str | None] = {k: None for k in os.environ if k.startswith("ROTOR_") and k not in env}
+    logger = logging.getLogger("rotor")
+    handlers, level = list(logger.handlers), logger.level
+    try:
+        with mock.patch.object(typer.testing, "_get_command", _command):
+            result = typer.testing.CliRunner().invoke(app, args, input=input, env={**unset, **env}, prog_name="rotor")
+    finally:
+        logger.handlers[:], logger.level = handlers, level
+    stderr, code = result.stderr, result.exit_code
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        info = result.exc_info or (type(result.exception), result.exception, result.exception.__traceback__)
+        stderr += "".join(traceback.format_exception(*info))
+        code = 1
+    return subprocess.CompletedProcess(["rotor", *args], code, result.stdout, stderr)
 
 
 def clean_env(config: Path) -> dict[str, str]:

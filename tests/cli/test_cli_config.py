@@ -48,17 +48,19 @@ def test_profiles_configure_the_cli(bare_cli: CLI, served: LiveMockRotorAPI) -> 
 
 def test_the_key_never_appears_in_output(cli: CLI, bare_cli: CLI, served: LiveMockRotorAPI) -> None:
     key = served.api_key
+    # Real processes: whatever a process prints (a warning at exit included) is what must not hold the key.
     runs = [
-        bare_cli("config", "set", "api_key", key),
-        bare_cli("config", "set", "base_url", served.base_url),
-        bare_cli("config", "show"),
-        bare_cli("config", "show", "-f", "table"),
-        bare_cli("--debug", "auth", "test"),
-        bare_cli("--debug", "customers", "get", "no-such-id"),
-        bare_cli("--debug", "--api-key", key + "x", "auth", "test"),  # a wrong key: its message names no key either
-        cli("--debug", "customers", "list", "--limit", "2", "-f", "table"),
-        cli("--debug", "customers", "upsert", "--email", "secret-check@example.com"),
-        cli("config", "show", env={"ROTOR_API_KEY": key}),
+        bare_cli("config", "set", "api_key", key, process=True),
+        bare_cli("config", "set", "base_url", served.base_url, process=True),
+        bare_cli("config", "show", process=True),
+        bare_cli("config", "show", "-f", "table", process=True),
+        bare_cli("--debug", "auth", "test", process=True),
+        bare_cli("--debug", "customers", "get", "no-such-id", process=True),
+        # a wrong key: its message names no key either
+        bare_cli("--debug", "--api-key", key + "x", "auth", "test", process=True),
+        cli("--debug", "customers", "list", "--limit", "2", "-f", "table", process=True),
+        cli("--debug", "customers", "upsert", "--email", "secret-check@example.com", process=True),
+        cli("config", "show", env={"ROTOR_API_KEY": key}, process=True),
     ]
     for proc in runs:
         assert key not in proc.stdout and key not in proc.stderr, proc.args
