@@ -20,19 +20,19 @@ Exit 0: nothing breaking. 1: something breaks users' code. 2: a version could no
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import ClassVar
 
 import attrs
 import griffe
 
+from devtools import spec_diff
 from devtools.paths import ROOT
-from devtools.spec_diff import Rule  # one shape of rule for the spec's diff and the package's
+from devtools.spec_diff import Rule  # one shape of rule and of change for the spec's diff and the package's
 
 # The public modules whose exports are the API; each export is followed into its members.
 PUBLIC_MODULES = ("rotor", "rotor.resources", "rotor.testing")
@@ -92,18 +92,10 @@ Surface = dict[str, Entry]
 
 
 @attrs.frozen(order=True)
-class Change:
-    where: str
-    rule: str
-    detail: str = ""
+class Change(spec_diff.Change):
+    """A change of the package's public API: the spec diff's change, named by this module's rules."""
 
-    @property
-    def breaking(self) -> bool:
-        return RULES[self.rule].breaking
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"where": self.where, "rule": self.rule, "breaking": self.breaking, "detail": self.detail,
-                "why": RULES[self.rule].why}  # fmt: skip
+    rules: ClassVar[Mapping[str, Rule]] = RULES
 
 
 def load_package(src: Path, generated: Path) -> tuple[griffe.ModulesCollection, list[str]]:
@@ -301,17 +293,12 @@ def diff_surfaces(old: Surface, new: Surface) -> list[Change]:
 
 
 def report(changes: list[Change]) -> str:
-    if not changes:
-        return "SDK: no change to the public API of the package."
-    breaking = [c for c in changes if c.breaking]
-    lines = [f"SDK: {len(changes)} change(s) to the package's public API, {len(breaking)} breaking."]
-    for title, group in (("BREAKING", breaking), ("Non-breaking", [c for c in changes if not c.breaking])):
-        if group:
-            lines.append(f"\n{title} (SDK):")
-            lines += [
-                f"  - {c.where}: {c.rule}{f' ({c.detail})' if c.detail else ''} - {RULES[c.rule].why}" for c in group
-            ]
-    return "\n".join(lines)
+    return spec_diff.report(
+        changes,
+        none="SDK: no change to the public API of the package.",
+        summary="SDK: {count} change(s) to the package's public API, {breaking} breaking.",
+        scope=" (SDK)",
+    )
 
 
 def tree_at(revision: str, into: Path, repo: Path = ROOT) -> Path:
@@ -348,12 +335,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {exc}", file=sys.stderr)
             return 2
     changes = diff_surfaces(old, new)
-    breaking = any(c.breaking for c in changes)
-    if args.json:
-        print(json.dumps({"breaking": breaking, "changes": [c.as_dict() for c in changes]}, indent=2))
-    else:
-        print(report(changes))
-    return 1 if breaking else 0
+    return spec_diff.print_changes(changes, report(changes), as_json=args.json)
 
 
 if __name__ == "__main__":

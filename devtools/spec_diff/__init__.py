@@ -7,8 +7,9 @@ clients and why, so the verdict is explained by the table rather than by scatter
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any, ClassVar
 
 import attrs
 
@@ -61,17 +62,25 @@ RULES = {rule.id: rule for rule in [
 
 @attrs.frozen(order=True)
 class Change:
+    """One difference, named by a rule of ``rules`` (the spec's table here; ``devtools.sdk_api`` subclasses it with
+    the package's)."""
+
+    rules: ClassVar[Mapping[str, Rule]] = RULES
     where: str
     rule: str
-    detail: str
+    detail: str = ""
 
     @property
     def breaking(self) -> bool:
-        return RULES[self.rule].breaking
+        return self.rules[self.rule].breaking
+
+    @property
+    def why(self) -> str:
+        return self.rules[self.rule].why
 
     def as_dict(self) -> dict[str, Any]:
         return {"where": self.where, "rule": self.rule, "breaking": self.breaking, "detail": self.detail,
-                "why": RULES[self.rule].why}  # fmt: skip
+                "why": self.why}  # fmt: skip
 
 
 class _View:
@@ -260,15 +269,31 @@ def diff_specs(old: Spec, new: Spec) -> list[Change]:
     return sorted(set(changes))
 
 
-def report(changes: list[Change]) -> str:
+def report(
+    changes: Sequence[Change],
+    *,
+    none: str = "No changes that affect clients.",
+    summary: str = "{count} change(s), {breaking} breaking.",
+    scope: str = "",
+) -> str:
+    """The changes for a person: breaking ones first, each with its rule and why (``scope`` names whose, in the
+    group titles)."""
     if not changes:
-        return "No changes that affect clients."
+        return none
     breaking = [c for c in changes if c.breaking]
-    lines = [f"{len(changes)} change(s), {len(breaking)} breaking."]
+    lines = [summary.format(count=len(changes), breaking=len(breaking))]
     for title, group in (("BREAKING", breaking), ("Non-breaking", [c for c in changes if not c.breaking])):
         if group:
-            lines.append(f"\n{title}:")
-            lines += [
-                f"  - {c.where}: {c.rule}{f' ({c.detail})' if c.detail else ''} - {RULES[c.rule].why}" for c in group
-            ]
+            lines.append(f"\n{title}{scope}:")
+            lines += [f"  - {c.where}: {c.rule}{f' ({c.detail})' if c.detail else ''} - {c.why}" for c in group]
     return "\n".join(lines)
+
+
+def print_changes(changes: Sequence[Change], text: str, *, as_json: bool) -> int:
+    """What the diff commands print (``text``, or one JSON object) and their exit code: 1 when something breaks."""
+    breaking = any(c.breaking for c in changes)
+    if as_json:
+        print(json.dumps({"breaking": breaking, "changes": [c.as_dict() for c in changes]}, indent=2))
+    else:
+        print(text)
+    return 1 if breaking else 0

@@ -5,10 +5,9 @@ Exit 0: nothing breaking. 1: something breaks clients. 2: a spec could not be re
 """
 
 import argparse
-import json
 import sys
 
-from devtools.spec_diff import diff_specs, report
+from devtools.spec_diff import diff_specs, print_changes, report
 from devtools.spec_io import SpecError, read_spec
 
 
@@ -24,12 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     changes = diff_specs(old, new)
-    breaking = any(c.breaking for c in changes)
-    if args.json:
-        print(json.dumps({"breaking": breaking, "changes": [c.as_dict() for c in changes]}, indent=2))
-    else:
-        print(report(changes))
-    return 1 if breaking else 0
+    return print_changes(changes, report(changes), as_json=args.json)
 
 
 if __name__ == "__main__":
