@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from contract_tests.bumping import run_bump
+from contract_tests.in_process import run_bump
 from devtools.bump import SEMVER, next_minor
 from devtools.generate import generate_into, tree_diff
 from devtools.paths import ROOT

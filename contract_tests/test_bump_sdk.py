@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from contract_tests.bumping import run_bump
+from contract_tests.in_process import run_bump
 from devtools.bump import SEMVER, next_minor
 from devtools.paths import ROOT
 from devtools.rehearse_edits import add_field

@@ -1,8 +1,6 @@
 """scripts/diff-spec on one-edit variants of the real spec: every rule, with the verdict a client would give."""
 
-import contextlib
 import copy
-import io
 import json
 import subprocess
 from collections.abc import Callable
@@ -12,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from contract_tests.in_process import run_main
 from contract_tests.spec_helpers import spec
 from devtools.bump import next_minor
 from devtools.paths import SPEC
@@ -314,12 +313,7 @@ def test_identical_specs_have_no_changes() -> None:
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    """``scripts/diff-spec ARGS``, in this process (its main, output captured): a new interpreter for each of
-    these runs cost more than the diffs."""
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = diff_spec_main(list(args))
-    return subprocess.CompletedProcess(["scripts/diff-spec", *args], code, out.getvalue(), err.getvalue())
+    return run_main(diff_spec_main, list(args), "scripts/diff-spec")
 
 
 def test_cli_exit_codes_and_json(tmp_path: Path) -> None:
