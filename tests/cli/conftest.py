@@ -51,7 +51,7 @@ class CLI:
         return run_in_process(list(args), full_env, input)
 
 
-_command = functools.cache(typer.main.get_command)  # the click command, built once (as the installed script does)
+command_once = functools.cache(typer.main.get_command)  # the click command, built once (as the installed script does)
 
 
 def run_in_process(args: list[str], env: dict[str, str], input: str | None) -> subprocess.CompletedProcess[str]:
@@ -63,7 +63,7 @@ def run_in_process(args: list[str], env: dict[str, str], input: str | None) -> s
     logger = logging.getLogger("rotor")
     handlers, level = list(logger.handlers), logger.level
     try:
-        with mock.patch.object(typer.testing, "_get_command", _command):
+        with mock.patch.object(typer.testing, "_get_command", command_once):
             result = typer.testing.CliRunner().invoke(app, args, input=input, env={**unset, **env}, prog_name="rotor")
     finally:
         logger.handlers[:], logger.level = handlers, level
@@ -125,7 +125,7 @@ def serve_with_cli(tmp_path: Path, *flags: str) -> tuple[subprocess.Popen[str], 
 def commands(command: Command | None = None, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Command]]:
     """Every command ``rotor`` runs, by its path (``("customers", "list")``), found as Click finds them (so a
     command made on demand, as ``mock serve`` is, counts); hidden aliases (``pin_types``) left out."""
-    command = command or typer.main.get_command(app)
+    command = command or command_once(app)
     if not isinstance(command, TyperGroup):
         return [(path, command)]
     ctx = Context(command, info_name=path[-1] if path else "rotor")

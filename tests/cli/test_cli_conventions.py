@@ -2,7 +2,6 @@
 named in words in help, hyphenated command names, completion of enum values, a screenful on a terminal with ids
 whole, a key piped in without a prompt."""
 
-import functools
 import os
 import pty
 import re
@@ -12,10 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import typer
-import typer.testing
 
-from rotor.cli.app import app
 from rotor.cli.options import enum_values, option_name
 from rotor.cli.resources import command_name, every_resource
 from rotor.testing import LiveMockRotorAPI
@@ -27,19 +23,12 @@ UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 
 @pytest.fixture
-def invoke(served: LiveMockRotorAPI, tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """`rotor ARGS` in-process against the served mock: (exit code, output)."""
-    monkeypatch.setattr(typer.testing, "_get_command", functools.cache(typer.main.get_command))
-    env = {
-        "ROTOR_API_KEY": served.api_key,
-        "ROTOR_BASE_URL": served.base_url,
-        "ROTOR_CONFIG": str(tmp_path / "config.toml"),
-        "COLUMNS": "200",
-    }
+def invoke(cli: CLI) -> Any:
+    """`rotor ARGS` in-process against the served mock (the ``cli`` fixture's runner): (exit code, all output)."""
 
     def run(*args: str, **extra_env: str) -> tuple[int, str]:
-        result = typer.testing.CliRunner().invoke(app, list(args), env={**env, **extra_env}, prog_name="rotor")
-        return result.exit_code, result.output
+        proc = cli(*args, env=extra_env)
+        return proc.returncode, proc.stdout + proc.stderr
 
     return run
 

@@ -7,7 +7,6 @@ change here. Cheap by construction: Typer's ``CliRunner`` in-process (the click 
 runs, each parameter getting a rotating handful of the values and each command every value at least once.
 """
 
-import functools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +22,7 @@ from rotor.cli import errors, session
 from rotor.cli.app import app
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor.testing import __main__ as mock_main
-from tests.cli.conftest import commands
+from tests.cli.conftest import command_once, commands
 
 CLI_PAGE = (ROOT / "docs" / "cli.md").read_text()
 TABLE = CLI_PAGE[CLI_PAGE.index("### Exit codes\n") : CLI_PAGE.index("### Trying it on the mock\n")]
@@ -71,7 +70,7 @@ def served() -> Iterator[LiveMockRotorAPI]:
 @pytest.fixture
 def runner(served: LiveMockRotorAPI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> "Sweep":
     # The click command is built once: building it per run would cost more than the runs.
-    monkeypatch.setattr(typer.testing, "_get_command", functools.cache(typer.main.get_command))
+    monkeypatch.setattr(typer.testing, "_get_command", command_once)
     # `mock serve` with valid flags would serve until stopped: the sweep checks its flags, not its serving.
     monkeypatch.setattr(mock_main, "serve", lambda args: 0)
     return Sweep(served, tmp_path, monkeypatch)
