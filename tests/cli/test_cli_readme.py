@@ -3,7 +3,6 @@ mock), every exit code is in its table, and its picture is what the real command
 
 import os
 import re
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from rotor.cli.errors import ExitCode
 from rotor.testing import LiveMockRotorAPI
 from rotor.testing.server import free_port
 from tests.cli.conftest import clean_env
+from tests.shell import run_bash
 
 SECTION = (ROOT / "docs" / "cli.md").read_text()
 # The blocks that run `rotor` (the install line is left to pip).
@@ -28,23 +28,7 @@ BLOCKS = [
 
 def run_block(block: str, env: dict[str, str], cwd: Path, input: str = "") -> subprocess.CompletedProcess[str]:
     env = {**env, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env['PATH']}"}  # the installed `rotor`
-    proc = subprocess.Popen(
-        ["bash", "-euo", "pipefail", "-c", block],
-        cwd=cwd,
-        env=env,
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group: a hung block is killed whole, a mock it started included
-    )
-    try:
-        stdout, stderr = proc.communicate(input, timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    return subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+    return run_bash(block, cwd=cwd, env=env, timeout=120, input=input)
 
 
 def test_the_section_has_its_blocks() -> None:

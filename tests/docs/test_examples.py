@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from mypy import api
 from devtools.paths import ROOT
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from tests.docs.blocks import Block, blocks, page_text
+from tests.shell import run_bash
 
 BLOCKS = blocks()
 PYTHON = [b for b in BLOCKS if b.lang == "python" and b.runs_here]
@@ -79,22 +79,8 @@ def test_python_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Pat
 
 @pytest.mark.parametrize("block", SHELL, ids=lambda b: b.id)
 def test_shell_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Path) -> None:
-    proc = subprocess.Popen(
-        ["bash", "-euo", "pipefail", "-c", block.code],
-        cwd=tmp_path,
-        env=_env(served),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # its own process group: a hung block is killed whole
-    )
-    try:
-        stdout, stderr = proc.communicate(timeout=120)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-    assert proc.returncode == 0, stdout + stderr
+    proc = run_bash(block.code, cwd=tmp_path, env=_env(served), timeout=120)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 @pytest.fixture(scope="module")

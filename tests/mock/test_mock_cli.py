@@ -2,7 +2,6 @@
 
 import os
 import re
-import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import httpx
 from devtools.paths import ROOT
 from rotor import Rotor
 from rotor.testing.server import free_port
+from tests.shell import run_bash
 
 
 def test_mock_cli_prints_config_once_serving() -> None:
@@ -53,21 +53,9 @@ def test_the_readme_recipe_serves_configures_and_stops(tmp_path: Path) -> None:
         .replace("python -c", f"{sys.executable} -c")
         .replace("8787", str(port))
     )
-    proc = subprocess.Popen(
-        ["bash", "-euo", "pipefail", "-c", script],
-        cwd=tmp_path,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")},
-        start_new_session=True,  # its own process group: a hung recipe is killed whole, mock included
-    )
-    try:
-        stdout, stderr = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")}
+    proc = run_bash(script, cwd=tmp_path, env=env, timeout=30)
+    stdout, stderr = proc.stdout, proc.stderr
     assert proc.returncode == 0, stdout + stderr
     assert f"ROTOR_BASE_URL=http://127.0.0.1:{port}/open-api" in stdout
     assert "\n2258\n" in stdout  # what the SDK call in the recipe printed
