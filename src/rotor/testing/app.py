@@ -10,14 +10,13 @@ by overriding one step, one row (``operations``) or one store (``store_types``).
 from __future__ import annotations
 
 import asyncio
-import copy
 import functools
 import importlib
 import threading
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Mapping
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 import orjson
 from starlette.applications import Starlette
@@ -26,9 +25,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
-
-if TYPE_CHECKING:
-    from openapi_core import OpenAPI
 
 from rotor.testing import data_cache
 from rotor.testing.churn import Churn
@@ -90,41 +86,6 @@ class _CutResponse(Response):
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
         await send({"type": "http.response.body", "body": bytes(self.body), "more_body": self.drop})
         # With drop, returning here leaves the body incomplete: the server closes the connection.
-
-
-# openapi-core (about 0.3 s to import) is asked only about requests the compiled validators do not accept: a mock
-# whose requests are all valid, as in most of a consumer's tests, never imports it.
-@cache
-def _spec_request_type() -> type[Any]:
-    from openapi_core.contrib.starlette.requests import StarletteOpenAPIRequest
-
-    class SpecRequest(StarletteOpenAPIRequest):
-        """The request as openapi-core sees it, with path parameters exactly as sent.
-
-        openapi-core would otherwise re-parse the decoded path as a URL (``request.url``, then ``urljoin``), and URL
-        parsing deletes tabs and newlines: ``/customers/%0A`` became ``/customers/``, a 400 "should be non-empty".
-        Instead it gets what a framework integration gives it: the matched template and the router's decoded params.
-        """
-
-        def __init__(self, request: Request, body: bytes | None) -> None:
-            super().__init__(request, body)
-            self.parameters.path = dict(request.path_params)
-
-        @property
-        def path_pattern(self) -> str:
-            template: str = self.request.state.path_template
-            return template
-
-    return SpecRequest
-
-
-@cache
-def _openapi() -> OpenAPI:
-    from openapi_core import OpenAPI
-
-    spec = copy.deepcopy(load_spec())
-    spec["servers"] = [{"url": BASE_PATH}]  # validate whatever host the mock is served on
-    return OpenAPI.from_dict(spec)
 
 
 def _spec_operations() -> list[tuple[str, str, dict[str, Any]]]:
@@ -456,7 +417,10 @@ class MockRotor:
                 orjson.loads(body)  # openapi-core crashes on bytes that are not UTF-8; answer 400 like any bad JSON
             except orjson.JSONDecodeError:
                 raise validation_error([{"field": "body", "message": "Body is not valid JSON"}]) from None
-        result = _openapi().unmarshal_request(_spec_request_type()(request, body))
+        # openapi-core, imported here (about 0.3 s): a mock whose requests are all valid never loads it.
+        from rotor.testing import reference
+
+        result = reference.unmarshal_request(request, body)
         if result.errors:
             raise validation_error([_field_error(e) for e in result.errors])
         params = {**result.parameters.query, **result.parameters.path, **result.parameters.header}
