@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from rotor import API_VERSION
+from rotor.testing import data_cache
 
 PYTHON = sys.executable
 ROTOR = str(Path(sys.executable).with_name("rotor"))
@@ -227,7 +228,7 @@ def bench_fixtures(tests: int, rounds: int) -> dict[str, Any]:
             # run after the first (the first round here) reads it instead of making it.
             commands[name] = [PYTHON, "-m", "pytest", "-q", "-p", "no:xdist", f"test_{name}.py"]
         durations = folder / "durations.jsonl"
-        env = {k: v for k, v in os.environ.items() if k != "ROTOR_MOCK_DATA_CACHE"}  # the plugin's own folder
+        env = {k: v for k, v in os.environ.items() if k != data_cache.ENV}  # the plugin's own folder, as a consumer has
         env["ROTOR_BENCH_DURATIONS"] = str(durations)
         results = _alternated(commands, "respx", rounds, env, cwd=tmp)
         steady: dict[str, list[float]] = {name: [] for name in suites}
