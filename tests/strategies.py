@@ -4,6 +4,7 @@ import json
 from functools import cache
 from typing import Any
 
+import hypothesis_jsonschema._from_schema as _hypothesis_jsonschema
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
 
@@ -21,6 +22,28 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
     max_leaves=8,
 )
+
+
+# hypothesis-jsonschema builds a new strategy for every property of every object it draws (canonicalising the
+# property's schema each time): two thirds of a drawn body's cost. A strategy depends only on its schema, alphabet and
+# formats and is immutable, so each is built once and reused; the same strategies draw the same values, so no example
+# changes. Replaces the module's private builder, which the exact pin in requirements-dev.txt holds still (an upgrade
+# that moves it fails this import; tests/test_strategies.py fails if the library stops calling it).
+_SUBSCHEMA_BUILDER = "__from_schema"
+_build_subschema_strategy = getattr(_hypothesis_jsonschema, _SUBSCHEMA_BUILDER)
+_built: dict[tuple[str, int, int], st.SearchStrategy[Any]] = {}
+_kept_alive: list[object] = []  # the alphabet and formats objects whose ids key _built
+
+
+def _subschema_strategy(schema: Any, *, alphabet: Any, custom_formats: Any) -> st.SearchStrategy[Any]:
+    key = (json.dumps(schema, sort_keys=True), id(alphabet), id(custom_formats))
+    if key not in _built:
+        _kept_alive.extend((alphabet, custom_formats))
+        _built[key] = _build_subschema_strategy(schema, alphabet=alphabet, custom_formats=custom_formats)
+    return _built[key]
+
+
+setattr(_hypothesis_jsonschema, _SUBSCHEMA_BUILDER, _subschema_strategy)
 
 
 @cache
