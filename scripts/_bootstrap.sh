@@ -15,9 +15,8 @@ _pins() { # name==version of a package, read from the lock
 
 _uv_env() { # uv reads its own settings: give it the index, links and CA bundle pip is told to use, if any
   local key value
-  # As pip does: every index may offer every package (uv's default stops at the first index that has a name), and
-  # what is installed is compiled to bytecode (uv's default leaves that to the first import of each module).
-  export UV_INDEX_STRATEGY=unsafe-best-match UV_COMPILE_BYTECODE=1
+  # As pip does: every index may offer every package (uv's default stops at the first index that has a name).
+  export UV_INDEX_STRATEGY=unsafe-best-match
   while IFS='=' read -r key value; do
     value="${value#\'}"; value="${value%\'}"
     case "$key" in
@@ -50,7 +49,8 @@ _uv_install() {
 
 _with_pip() {
   python3 -m venv "$VENV"
-  "$PY" -m pip install -q --disable-pip-version-check -r "$ROOT/requirements-dev.txt" -c "$ROOT/constraints.txt" >&2
+  "$PY" -m pip install -q --disable-pip-version-check --no-compile \
+    -r "$ROOT/requirements-dev.txt" -c "$ROOT/constraints.txt" >&2
   "$PY" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" >&2
 }
 
@@ -64,4 +64,8 @@ if [ ! -x "$PY" ] || [ "$(cat "$VENV/.bootstrap-stamp" 2>/dev/null)" != "$_want"
   echo "$_want" > "$VENV/.bootstrap-stamp"
 fi
 export PATH="$VENV/bin:$PATH"
+# Nothing is compiled to bytecode at install (all of it: about 6 s of a fresh set-up); a module is compiled the first
+# time any process imports it and kept (a shell may have turned writing bytecode off), so each is compiled once and
+# only what the scripts import is. The scripts start hundreds of Python processes that reuse it.
+unset PYTHONDONTWRITEBYTECODE
 cd "$ROOT"
