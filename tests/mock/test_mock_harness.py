@@ -14,6 +14,7 @@ import pytest
 import rotor
 import rotor.testing
 from rotor.testing import Faults, LiveMockRotorAPI, MockRotor, MockRotorAPI
+from rotor.testing.server import MockServer
 from rotor.testing.transport import MockTransport
 
 HEADERS = {"x-api-key": rotor.testing.TEST_API_KEY, "rotor-api-version": rotor.API_VERSION}
@@ -213,3 +214,10 @@ def test_importing_the_mock_without_the_extra_says_what_to_install() -> None:
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("ImportError:") and "missing module: faker" in last, result.stderr
     assert "pip install 'rotor-sdk[mock]'" in last
+
+
+def test_the_served_mock_parses_http_in_c() -> None:
+    # uvicorn picks httptools when it is installed (the mock extra requires it), else h11: pure Python, and about a
+    # seventh more of the served mock's CPU under schemathesis' traffic. A missing httptools falls back silently.
+    with MockServer(MockRotor(customers=1)) as server:
+        assert server._server.config.http_protocol_class.__name__ == "HttpToolsProtocol"
