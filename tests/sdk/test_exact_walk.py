@@ -9,6 +9,7 @@ once; with records also leaving and entering the set, either that holds or the e
 from __future__ import annotations
 
 import asyncio
+import bisect
 import itertools
 import math
 import random
@@ -51,8 +52,9 @@ class ChangingServer:
             self.ever_left.add(gone)
         for _ in range(min(entries, len(self.out))):
             back = self.out.pop(self.rng.randrange(len(self.out)))
-            # Its place in the order is its creation rank: the number in its id (newest = largest first).
-            rank = sum(1 for i in self.ids if int(i[1:]) > int(back[1:]))
+            # Its place in the order is its creation rank: the number in its id (newest = largest first). The ids
+            # stay in that order (inserts are the newest, exits keep it), so the place is found by bisection.
+            rank = bisect.bisect_left(self.ids, -int(back[1:]), key=lambda i: -int(i[1:]))
             self.ids.insert(rank, back)
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
