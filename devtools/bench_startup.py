@@ -27,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from devtools import consumer
 from rotor import API_VERSION
 from rotor.testing import data_cache
 
@@ -226,7 +227,8 @@ def bench_fixtures(tests: int, rounds: int) -> dict[str, Any]:
             (folder / f"test_{name}.py").write_text(textwrap.dedent(code))
             # pytest's cache on, as in a consumer's project: the plugin keeps the mock's seeded data there, so every
             # run after the first (the first round here) reads it instead of making it.
-            commands[name] = [PYTHON, "-m", "pytest", "-q", "-p", "no:xdist", f"test_{name}.py"]
+            # Only the plugins a consumer has (devtools/consumer.py), as in a consumer's project.
+            commands[name] = [PYTHON, "-m", "pytest", "-q", *consumer.pytest_options(code), f"test_{name}.py"]
         durations = folder / "durations.jsonl"
         env = {k: v for k, v in os.environ.items() if k != data_cache.ENV}  # the plugin's own folder, as a consumer has
         env["ROTOR_BENCH_DURATIONS"] = str(durations)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from mypy import api
 
+from devtools import consumer
 from devtools.paths import ROOT
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from tests.docs.blocks import Block, blocks, page_text
@@ -66,7 +67,9 @@ def test_python_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Pat
         # A consumer's test file: run it with pytest, where the rotor plugin provides the fixtures.
         path = tmp_path / "test_consumer_example.py"
         path.write_text(block.code)
-        cmd = [*python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir", str(tmp_path), str(path)]
+        # Only the plugins a consumer has (devtools/consumer.py): not this environment's development tools.
+        plugins = consumer.pytest_options(block.code)
+        cmd = [*python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugins, "--rootdir", str(tmp_path), str(path)]
     else:
         cmd = [*python, "-c", block.code]
     result = subprocess.run(cmd, capture_output=True, text=True, env=_env(served), cwd=tmp_path, timeout=120)
