@@ -22,6 +22,7 @@ from rotor._constants import DEFAULT_MAX_RETRIES
 from rotor._decode import Malformed, decode_model, gc_paused, loads
 from rotor._exceptions import (
     APIConnectionError,
+    APIError,
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
@@ -170,6 +171,18 @@ def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
     )
 
 
+def _unreadable(exc: httpx.TransportError | httpx.DecodingError, response: httpx.Response) -> APIError:
+    """What an answer whose body could not be read raises: a connection error if the body was cut off, a
+    validation error if it arrived but does not decode as its Content-Encoding says (a proxy that mangled a gzip
+    answer). Neither is a status error: what the API meant is unknown."""
+    if isinstance(exc, httpx.TransportError):
+        return _transport_error(exc, response.request)
+    response.request = redacted_request(response.request)
+    encoding = response.headers.get("content-encoding")
+    message = f"HTTP {response.status_code} response body does not decode as its Content-Encoding ({encoding}): {exc}"
+    return APIResponseValidationError(message, response=response)
+
+
 @functools.cache
 def _shared_ssl_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLContext:
     # Loading the CA bundle is most of what an httpx client costs to make (about 50 ms): one context serves every
@@ -303,11 +316,20 @@ class SyncAPIClient(BaseClient[httpx.Client]):
         if options.budget is not None:
             options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
+        # Streamed, then read here, so that a body which cannot be read still has its response (httpx's own read
+        # inside send() would raise without it). Closed on any failure, as httpx closes it.
         try:
-            response = self._http.send(request)
-            response.read()
+            response = self._http.send(request, stream=True)
         except httpx.TransportError as exc:
             raise _transport_error(exc, request) from None
+        try:
+            response.read()
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            response.close()
+            raise _unreadable(exc, response) from None
+        except BaseException:
+            response.close()
+            raise
         _log_response(request, response, started)
         return response
 
@@ -358,11 +380,18 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         if options.budget is not None:
             options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
-        try:
-            response = await self._http.send(request)
-            await response.aread()
+        try:  # as in the sync client
+            response = await self._http.send(request, stream=True)
         except httpx.TransportError as exc:
             raise _transport_error(exc, request) from None
+        try:
+            await response.aread()
+        except (httpx.TransportError, httpx.DecodingError) as exc:
+            await response.aclose()
+            raise _unreadable(exc, response) from None
+        except BaseException:
+            await response.aclose()
+            raise
         _log_response(request, response, started)
         return response
 

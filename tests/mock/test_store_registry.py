@@ -8,7 +8,7 @@ from typing import ClassVar, Self
 
 import pytest
 
-from rotor.testing import app
+from rotor.testing import app, data_cache
 from rotor.testing.app import MockRotor
 from rotor.testing.customers import CustomerStore
 from rotor.testing.operations import OperationTableError
@@ -38,9 +38,11 @@ def test_counts_default_to_each_store_and_refuse_unknown_resources() -> None:
         MockRotor(no_such_resource_zz=3)
 
 
-def test_seeded_data_is_made_once_per_process_and_copied_to_each_mock() -> None:
+def test_seeded_data_is_made_once_per_process_and_copied_to_each_mock(monkeypatch: pytest.MonkeyPatch) -> None:
     """A fresh mock per test pays for copying its records, not for making them (Faker: seconds for thousands);
     each copy is its own: what one mock's store is told (or has changed in place) no other sees."""
+    # Within one process: data kept on disk by an earlier run (rotor.testing.data_cache) would skip the seeding.
+    monkeypatch.delenv(data_cache.ENV, raising=False)
     seeded: list[int] = []
 
     class CountingStore(CustomerStore):

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import rotor
-from tests.conftest import Flavor
+from tests.conftest import API_KEY, Flavor
 from tests.strategies import malformed_bytes
 
 DOCUMENTED = [
@@ -79,6 +79,25 @@ def test_error_bodies_of_the_wrong_shape_still_type(flavor: Flavor, router: resp
         flavor.run(flavor.make().customers.list)
     assert isinstance(info.value.message, str) and info.value.message
     assert info.value.error_code is None or isinstance(info.value.error_code, str)
+
+
+@pytest.mark.parametrize("status", [200, 503])
+def test_a_body_that_does_not_decode_as_its_content_encoding_is_a_validation_error(flavor: Flavor, status: int) -> None:
+    # A proxy that mangled a gzip answer: the response arrived but cannot be read. Typed, with the key redacted, and
+    # not retried (the same bytes would likely come again, a request each). httpx's MockTransport, not respx: respx
+    # reads (and so decodes) a body inside send(), which a real transport never does.
+    sent: list[httpx.Request] = []
+
+    def mangled(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
+        return httpx.Response(status, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip"))
+
+    http = (httpx.AsyncClient if flavor.is_async else httpx.Client)(transport=httpx.MockTransport(mangled))
+    with pytest.raises(rotor.APIResponseValidationError, match="gzip") as info:
+        flavor.run(flavor.make(max_retries=2, http_client=http).auth.test)
+    assert len(sent) == 1
+    assert info.value.status_code == status
+    assert API_KEY not in repr(info.value.request.headers) + str(info.value)
 
 
 def test_undocumented_status(flavor: Flavor, router: respx.MockRouter) -> None:
