@@ -101,6 +101,8 @@ def _status_error(response: httpx.Response) -> APIStatusError:
         details = "; ".join(f"{e.field}: {e.message}" for e in field_errors)
         message = f"{message or 'Validation failed'} ({details})"
     response.request = redacted_request(response.request)
+    if response.next_request is not None:  # the redirect httpx prepared (never followed) carries the key too
+        response.next_request = redacted_request(response.next_request)
     if 300 <= response.status_code < 400:
         location = response.headers.get("location")
         # Not followed on purpose: the request carries the API key, and a redirect may lead to another host.
@@ -172,15 +174,21 @@ def _transport_error(exc: httpx.TransportError, request: httpx.Request) -> APICo
 
 
 def _unreadable(exc: httpx.TransportError | httpx.DecodingError, response: httpx.Response) -> APIError:
-    """What an answer whose body could not be read raises: a connection error if the body was cut off, a
-    validation error if it arrived but does not decode as its Content-Encoding says (a proxy that mangled a gzip
-    answer). Neither is a status error: what the API meant is unknown."""
+    """What an answer whose body could not be read raises. Cut off: a connection error. Arrived but not decodable
+    as its Content-Encoding says (a proxy that mangled a gzip answer): the status still says what the API meant,
+    so an error status is its status error (retried as such) and a success is a validation error. Either keeps a
+    response with the status and headers that arrived and an empty body (the original never got one: reading it
+    would raise)."""
     if isinstance(exc, httpx.TransportError):
         return _transport_error(exc, response.request)
-    response.request = redacted_request(response.request)
+    readable = httpx.Response(
+        response.status_code, headers=response.headers, content=b"", request=redacted_request(response.request)
+    )
+    if not 200 <= response.status_code < 300:
+        return _status_error(readable)
     encoding = response.headers.get("content-encoding")
     message = f"HTTP {response.status_code} response body does not decode as its Content-Encoding ({encoding}): {exc}"
-    return APIResponseValidationError(message, response=response)
+    return APIResponseValidationError(message, response=readable)
 
 
 @functools.cache
@@ -317,19 +325,26 @@ class SyncAPIClient(BaseClient[httpx.Client]):
             options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
         # Streamed, then read here, so that a body which cannot be read still has its response (httpx's own read
-        # inside send() would raise without it). Closed on any failure, as httpx closes it.
+        # inside send() would raise without it). Closed on any failure, as httpx closes it. Errors are raised after
+        # the except blocks, not in them: raised in one, they would keep the httpx error as __context__ (hidden by
+        # `from None`, still reachable), and with it the request as sent, API key included.
+        failure: APIError | None = None
         try:
             response = self._http.send(request, stream=True)
         except httpx.TransportError as exc:
-            raise _transport_error(exc, request) from None
+            failure = _transport_error(exc, request)
+        if failure is not None:
+            raise failure
         try:
             response.read()
         except (httpx.TransportError, httpx.DecodingError) as exc:
             response.close()
-            raise _unreadable(exc, response) from None
+            failure = _unreadable(exc, response)
         except BaseException:
             response.close()
             raise
+        if failure is not None:
+            raise failure
         _log_response(request, response, started)
         return response
 
@@ -380,18 +395,23 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
         if options.budget is not None:
             options.budget.spend()  # every attempt counts; refused before it is sent
         started = time.perf_counter()
-        try:  # as in the sync client
+        failure: APIError | None = None  # as in the sync client
+        try:
             response = await self._http.send(request, stream=True)
         except httpx.TransportError as exc:
-            raise _transport_error(exc, request) from None
+            failure = _transport_error(exc, request)
+        if failure is not None:
+            raise failure
         try:
             await response.aread()
         except (httpx.TransportError, httpx.DecodingError) as exc:
             await response.aclose()
-            raise _unreadable(exc, response) from None
+            failure = _unreadable(exc, response)
         except BaseException:
             await response.aclose()
             raise
+        if failure is not None:
+            raise failure
         _log_response(request, response, started)
         return response
 

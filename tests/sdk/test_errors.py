@@ -81,23 +81,35 @@ def test_error_bodies_of_the_wrong_shape_still_type(flavor: Flavor, router: resp
     assert info.value.error_code is None or isinstance(info.value.error_code, str)
 
 
-@pytest.mark.parametrize("status", [200, 503])
-def test_a_body_that_does_not_decode_as_its_content_encoding_is_a_validation_error(flavor: Flavor, status: int) -> None:
-    # A proxy that mangled a gzip answer: the response arrived but cannot be read. Typed, with the key redacted, and
-    # not retried (the same bytes would likely come again, a request each). httpx's MockTransport, not respx: respx
-    # reads (and so decodes) a body inside send(), which a real transport never does.
-    sent: list[httpx.Request] = []
+def _mangled_gzip(status: int, sent: list[httpx.Request]) -> httpx.MockTransport:
+    """A proxy that mangled a gzip answer: the status and headers arrive, the body does not decode. httpx's own
+    MockTransport, not respx: respx reads (and so decodes) a body inside send(), which a real transport never does."""
 
-    def mangled(request: httpx.Request) -> httpx.Response:
+    def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request)
         return httpx.Response(status, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip"))
 
-    http = (httpx.AsyncClient if flavor.is_async else httpx.Client)(transport=httpx.MockTransport(mangled))
+    return httpx.MockTransport(answer)
+
+
+def test_a_success_that_does_not_decode_as_its_content_encoding_is_a_validation_error(flavor: Flavor) -> None:
+    sent: list[httpx.Request] = []
+    http = (httpx.AsyncClient if flavor.is_async else httpx.Client)(transport=_mangled_gzip(200, sent))
     with pytest.raises(rotor.APIResponseValidationError, match="gzip") as info:
         flavor.run(flavor.make(max_retries=2, http_client=http).auth.test)
-    assert len(sent) == 1
-    assert info.value.status_code == status
-    assert API_KEY not in repr(info.value.request.headers) + str(info.value)
+    assert len(sent) == 1  # not retried: the same bytes would likely come again, a request each
+    assert info.value.status_code == 200 and info.value.response.text == ""  # readable: its body never arrived
+    assert API_KEY not in str(info.value) + repr(info.value.response.request.headers)
+
+
+def test_an_error_status_that_does_not_decode_is_still_its_status_error(flavor: Flavor) -> None:
+    # The status says what the API meant: a 503 stays a retried InternalServerError, its body unknown.
+    sent: list[httpx.Request] = []
+    http = (httpx.AsyncClient if flavor.is_async else httpx.Client)(transport=_mangled_gzip(503, sent))
+    with pytest.raises(rotor.InternalServerError) as info:
+        flavor.run(flavor.make(max_retries=2, http_client=http).auth.test)
+    assert len(sent) == 3
+    assert (info.value.status_code, info.value.body, info.value.response.text) == (503, None, "")
 
 
 def test_undocumented_status(flavor: Flavor, router: respx.MockRouter) -> None:

@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
@@ -23,7 +23,24 @@ FAILURES: dict[str, Callable[[respx.MockRouter], object]] = {
     "timeout": lambda r: r.get("/customers").mock(side_effect=httpx.ReadTimeout("slow")),
     "not JSON": lambda r: r.get("/customers").respond(200, text=f"<html>{API_KEY}</html>"),
     "wrong envelope": lambda r: r.get("/customers").respond(200, json={"data": API_KEY}),
+    "redirect": lambda r: r.get("/customers").respond(302, headers={"location": "https://elsewhere.example/"}),
 }  # fmt: skip
+
+
+def _reachable_requests(error: BaseException) -> Iterator[httpx.Request]:
+    """Every request an exception lets its handler reach: its own, its response's, the redirect httpx prepared,
+    and those of the exceptions chained to it (``from None`` hides __context__ from tracebacks, not from code)."""
+    seen: BaseException | None = error
+    while seen is not None:
+        for holder in (seen, getattr(seen, "response", None)):
+            for name in ("request", "next_request"):
+                try:
+                    request = getattr(holder, name, None)
+                except RuntimeError:  # an httpx exception raised without a request
+                    request = None
+                if isinstance(request, httpx.Request):
+                    yield request
+        seen = seen.__cause__ or seen.__context__
 
 
 @pytest.mark.parametrize(
@@ -53,6 +70,7 @@ def test_failing_runs_never_show_the_key(
     ]
     if isinstance(error, rotor.APIStatusError | rotor.APIResponseValidationError):
         seen += [repr(error.response), str(dict(error.response.request.headers))]
+    seen += [str(dict(request.headers)) for request in _reachable_requests(error)]
     leaks = [text for text in seen if API_KEY in text or repr(key)[1:-1] in text]
     assert leaks == []
     assert error.request.headers["x-api-key"] == "<redacted>"
