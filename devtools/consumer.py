@@ -49,8 +49,13 @@ def imported_distributions(code: str) -> set[str]:
             modules.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             modules.add(node.module.split(".")[0])
-    providers = packages_distributions()
+    providers = _providers()
     return {canonicalize_name(dist) for module in modules for dist in providers.get(module, [])}
+
+
+@cache
+def _providers() -> dict[str, list[str]]:
+    return dict(packages_distributions())  # every installed distribution's metadata read: once per process
 
 
 @cache
