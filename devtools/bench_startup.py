@@ -225,9 +225,9 @@ def bench_fixtures(tests: int, rounds: int) -> dict[str, Any]:
         commands = {}
         for name, code in suites.items():
             (folder / f"test_{name}.py").write_text(textwrap.dedent(code))
-            # pytest's cache on, as in a consumer's project: the plugin keeps the mock's seeded data there, so every
-            # run after the first (the first round here) reads it instead of making it.
-            # Only the plugins a consumer has (devtools/consumer.py), as in a consumer's project.
+            # As in a consumer's project: only the plugins a consumer has (devtools/consumer.py), and pytest's cache
+            # on, where the plugin keeps the mock's seeded data, so every run after the first (the first round here)
+            # reads it instead of making it.
             commands[name] = [PYTHON, "-m", "pytest", "-q", *consumer.pytest_options(code), f"test_{name}.py"]
         durations = folder / "durations.jsonl"
         env = {k: v for k, v in os.environ.items() if k != data_cache.ENV}  # the plugin's own folder, as a consumer has

@@ -25,7 +25,7 @@ json_values = st.recursive(
 
 
 # hypothesis-jsonschema builds a new strategy for every property of every object it draws (canonicalising the
-# property's schema each time): two thirds of a drawn body's cost. A strategy depends only on its schema, alphabet and
+# property's schema each time): a third of the decoder tests' CPU. A strategy depends only on its schema, alphabet and
 # formats and is immutable, so each is built once and reused; the same strategies draw the same values, so no example
 # changes. Replaces the module's private builder, which the exact pin in requirements-dev.txt holds still (an upgrade
 # that moves it fails this import; tests/test_strategies.py fails if the library stops calling it).

@@ -81,20 +81,22 @@ def test_error_bodies_of_the_wrong_shape_still_type(flavor: Flavor, router: resp
     assert info.value.error_code is None or isinstance(info.value.error_code, str)
 
 
-def _mangled_gzip(status: int, sent: list[httpx.Request]) -> httpx.MockTransport:
-    """A proxy that mangled a gzip answer: the status and headers arrive, the body does not decode. httpx's own
-    MockTransport, not respx: respx reads (and so decodes) a body inside send(), which a real transport never does."""
+def _behind_mangling_proxy(flavor: Flavor, status: int, sent: list[httpx.Request]) -> httpx.Client | httpx.AsyncClient:
+    """An httpx client (of the flavor's kind) behind a proxy that mangled a gzip answer: the status and headers arrive,
+    the body does not decode. httpx's own MockTransport, not respx: respx reads (and so decodes) a body inside
+    send(), which a real transport never does."""
 
     def answer(request: httpx.Request) -> httpx.Response:
         sent.append(request)
         return httpx.Response(status, headers={"content-encoding": "gzip"}, stream=httpx.ByteStream(b"not gzip"))
 
-    return httpx.MockTransport(answer)
+    transport = httpx.MockTransport(answer)
+    return httpx.AsyncClient(transport=transport) if flavor.is_async else httpx.Client(transport=transport)
 
 
 def test_a_success_that_does_not_decode_as_its_content_encoding_is_a_validation_error(flavor: Flavor) -> None:
     sent: list[httpx.Request] = []
-    http = (httpx.AsyncClient if flavor.is_async else httpx.Client)(transport=_mangled_gzip(200, sent))
+    http = _behind_mangling_proxy(flavor, 200, sent)
     with pytest.raises(rotor.APIResponseValidationError, match="gzip") as info:
         flavor.run(flavor.make(max_retries=2, http_client=http).auth.test)
     assert len(sent) == 1  # not retried: the same bytes would likely come again, a request each
@@ -105,7 +107,7 @@ def test_a_success_that_does_not_decode_as_its_content_encoding_is_a_validation_
 def test_an_error_status_that_does_not_decode_is_still_its_status_error(flavor: Flavor) -> None:
     # The status says what the API meant: a 503 stays a retried InternalServerError, its body unknown.
     sent: list[httpx.Request] = []
-    http = (httpx.AsyncClient if flavor.is_async else httpx.Client)(transport=_mangled_gzip(503, sent))
+    http = _behind_mangling_proxy(flavor, 503, sent)
     with pytest.raises(rotor.InternalServerError) as info:
         flavor.run(flavor.make(max_retries=2, http_client=http).auth.test)
     assert len(sent) == 3
