@@ -28,6 +28,7 @@ from starlette.requests import Request
 
 import rotor
 from rotor.testing import MockRotor
+from rotor.testing import reference as reference_module
 from rotor.testing.app import _compiled
 from rotor.testing.compiled import CompiledOperation
 from rotor.testing.rejects import Reject
@@ -83,6 +84,14 @@ def _requests() -> Iterator[tuple[str, str, str, dict[str, str], bytes | None]]:
 
         yield req()
         yield req("unknown=1")
+        # Errors in several places at once: openapi-core reports every parameter in the spec's order, then the body.
+        emptied = "&".join(
+            f"{p['name']}="
+            for p in reversed(params)
+            if p["in"] == "query" and _resolve(spec, p["schema"])["type"] != "boolean"
+        )
+        bad_body = b'{"id": "nope", "email": 5}' if body is not None else None
+        yield req(emptied, headers={**json_headers, "rotor-api-version": "0.0.1"}, content=bad_body)
         yield req(headers={k: v for k, v in json_headers.items() if k != "rotor-api-version"})
         yield req(headers={**json_headers, "rotor-api-version": "0.0.1"})
         yield req(headers={**json_headers, "rotor-api-version": rotor.API_VERSION.upper() + " "})
@@ -134,19 +143,27 @@ class BothValidators(MockRotor):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.outcomes: list[tuple[str, str]] = []  # (url, "accepted" | "declined" | "rejected")
+        # (url, "accepted" | "declined" | "rejected" | "left to openapi-core")
+        self.outcomes: list[tuple[str, str]] = []
 
     async def validate(self, request: Request, op: dict[str, Any]) -> tuple[dict[str, Any], Any]:
         body = await request.body()
-        fast = _compiled()[op["operationId"]].accept(
-            request.query_params, request.path_params, request.headers, request.headers.get("content-type"), body
-        )
+        compiled = _compiled()[op["operationId"]]
+        args = (request.query_params, request.path_params, request.headers, request.headers.get("content-type"), body)
+        fast, fast_errors = compiled.accept(*args), compiled.reject(*args)
+        asked = reference_module.unmarshal_request.calls  # type: ignore[attr-defined]
         try:
             reference = await super().validate(request, op)
-        except Reject:
+        except Reject as rejected:
             assert fast is None, f"compiled validation accepted what openapi-core rejects: {request.url}"
-            self.outcomes.append((str(request.url), "rejected"))
+            if reference_module.unmarshal_request.calls == asked:  # type: ignore[attr-defined]
+                self.outcomes.append((str(request.url), "refused before either validator"))
+                raise
+            if fast_errors is not None:
+                assert fast_errors == rejected.body["errors"], (str(request.url), body)
+            self.outcomes.append((str(request.url), "rejected" if fast_errors else "left to openapi-core"))
             raise
+        assert fast_errors is None, f"compiled validation rejected what openapi-core accepts: {request.url}"
         if fast is not None:
             assert fast == reference, (str(request.url), fast, reference)
             assert all(type(fast[0][k]) is type(v) for k, v in reference[0].items())
@@ -189,6 +206,20 @@ def test_the_corpus_covers_every_operation_valid_and_invalid() -> None:
     assert len(CORPUS) > 400
 
 
+@pytest.fixture
+def reference_calls_counted(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``reference.unmarshal_request.calls``: how many requests openapi-core was asked about."""
+    unmarshal = reference_module.unmarshal_request
+
+    def counted(request: Request, body: bytes | None) -> Any:
+        counted.calls += 1  # type: ignore[attr-defined]
+        return unmarshal(request, body)
+
+    counted.calls = 0  # type: ignore[attr-defined]
+    monkeypatch.setattr(reference_module, "unmarshal_request", counted)
+
+
+@pytest.mark.usefixtures("reference_calls_counted")
 def test_compiled_validation_accepts_only_what_openapi_core_accepts_with_the_same_values() -> None:
     mock = _mock(BothValidators)
     assert isinstance(mock, BothValidators)
@@ -199,6 +230,10 @@ def test_compiled_validation_accepts_only_what_openapi_core_accepts_with_the_sam
     # fast path is the one nearly every valid request takes.
     assert outcomes.count("accepted") > 250 and outcomes.count("rejected") > 150, outcomes
     assert len(declined) <= len(mock.outcomes) // 20, declined
+    # Likewise nearly every invalid one gets its errors from the compiled path: openapi-core only writes the 400s of
+    # what it cannot vouch for (here: a body of a media type other than JSON).
+    left = [url for url, outcome in mock.outcomes if outcome == "left to openapi-core"]
+    assert len(left) <= outcomes.count("rejected") // 10, left
 
 
 def _timeless(content: bytes) -> Any:
@@ -261,13 +296,21 @@ def test_random_list_queries_get_the_same_answer_both_ways(query: tuple[str, str
     fast = _compiled()[op_id].accept(
         _request(path, query_string, headers).query_params, {}, Headers(headers), None, b""
     )
+    fast_errors = _compiled()[op_id].reject(
+        _request(path, query_string, headers).query_params, {}, Headers(headers), None, b""
+    )
     try:
         reference = asyncio.run(_REFERENCE.validate(_request(path, query_string, headers), op))
-    except Reject:
+    except Reject as rejected:
         event("rejected")
         assert fast is None, query_string
+        # Where the compiled path writes the errors (not for what the mock refuses before either validator runs:
+        # a header missing, a boolean word, a repeated parameter), they are openapi-core's.
+        assert fast_errors is None or fast_errors == rejected.body["errors"], (query_string, fast_errors)
+        event("errors written by the compiled path" if fast_errors else "errors written by openapi-core or before")
         return
     event("declined" if fast is None else "accepted")
+    assert fast_errors is None, query_string
     assert fast is None or fast == reference, (query_string, fast, reference)
 
 

@@ -5,12 +5,14 @@ parameters and body are turned, once, into a list of (name, cast, JSON Schema va
 unmarshaller), using openapi-core's own pieces (its casting rules, its validator class and format checker, its
 format unmarshallers), so a request that passes here gets the values openapi-core would give it.
 
-The fast path only ever *accepts*: a request it cannot vouch for (any parameter invalid, repeated, or of a kind it
-does not compile; an unusual content type; a body that fails its schema) makes it return ``None``, and the mock
-asks openapi-core, whose answer (the 400 and its field errors, or a valid result) is the one served. So error
-bodies are openapi-core's by construction, and what is rejected cannot change as long as the fast path accepts
-nothing openapi-core rejects and returns what openapi-core returns: ``tests/mock/test_compiled_validation.py``
-checks both over a corpus of valid and invalid requests per operation.
+``accept`` answers a request it can vouch for with its parameters and body, else ``None``. ``reject`` then writes the
+field errors openapi-core would write (about 0.3 ms where openapi-core takes 6 to 8): each parameter in the spec's
+order (a failed cast, an empty query value, a missing required one, or the first schema error), then the body's
+first schema error, each as openapi-core words it. What either cannot vouch for (an unusual content type, a header
+given twice, a kind it does not compile) returns ``None``, and the mock asks openapi-core, whose answer is served.
+``tests/mock/test_compiled_validation.py`` holds both to openapi-core over a corpus of valid and invalid requests
+per operation and over random queries: the same values where ``accept`` answers, the same errors where ``reject``
+does.
 """
 
 from __future__ import annotations
@@ -75,11 +77,12 @@ _CASTS: dict[str, Cast] = {"string": str, "integer": int, "number": float, "bool
 
 
 class _Param:
-    __slots__ = ("cast", "default", "is_valid", "name", "required", "unmarshal")
+    __slots__ = ("cast", "default", "is_valid", "kind", "location", "name", "required", "unmarshal", "validator")
 
     def __init__(
         self,
         name: str,
+        location: str,
         schema: dict[str, Any],
         resolved: dict[str, Any],
         make: Callable[[dict[str, Any]], Validator],
@@ -91,10 +94,13 @@ class _Param:
         if set(resolved) & {"allOf", "anyOf", "oneOf", "not", "nullable"}:
             raise Unsupported(f"parameter {name}: composed schema")
         self.name = name
+        self.location = location
+        self.kind = kind
         self.required = required
         self.cast = _CASTS[kind]
         self.default = _NO_DEFAULT if required else resolved.get("default", _NO_DEFAULT)
-        self.is_valid = make(schema).is_valid
+        self.validator = make(schema)
+        self.is_valid = self.validator.is_valid
         unmarshal = FORMAT_UNMARSHALLERS.get(resolved.get("format", ""))
         self.unmarshal = _tolerant(unmarshal) if unmarshal is not None and kind == "string" else None
 
@@ -102,7 +108,7 @@ class _Param:
 class CompiledOperation:
     """One operation's parameters and body, compiled. ``accept`` returns (params, body) or None (ask openapi-core)."""
 
-    def __init__(self, spec: Mapping[str, Any], op: Mapping[str, Any]) -> None:
+    def __init__(self, spec: Mapping[str, Any], op: Mapping[str, Any], *, path_parameters: bool = False) -> None:
         # References ("#/components/...") resolve against the whole spec, as openapi-core resolves them.
         resolver = Registry().with_resource(_SPEC_URI, Resource.from_contents(spec, DRAFT202012)).resolver(_SPEC_URI)
         checker = OAS30ReadValidator.FORMAT_CHECKER  # what openapi-core checks formats with for OAS 3.1
@@ -134,11 +140,16 @@ class CompiledOperation:
         self.query: list[_Param] = []
         self.path: list[_Param] = []
         self.headers: list[_Param] = []
+        self.in_order: list[_Param] = []  # every parameter, in the order openapi-core reports them
         self.security_headers: list[str] = []
         self.body: Callable[[Any], bool] | None = None
+        self.body_validator: Validator | None = None
+        self.body_required = False
         self.body_formats: dict[str, Callable[[str], Any]] = {}
         self.unsupported: str | None = None  # why every request of this operation goes to openapi-core, if so
         try:
+            if path_parameters:  # openapi-core merges them after the operation's: not compiled
+                raise Unsupported("parameters on the path item")
             for raw in op.get("parameters", []):
                 param = resolve(raw)
                 where = param["in"]
@@ -146,11 +157,16 @@ class CompiledOperation:
                     raise Unsupported(f"parameter in {where}")
                 if "schema" not in param or "content" in param or "style" in param or "explode" in param:
                     raise Unsupported(f"parameter {param['name']}: serialisation")
+                if "allowEmptyValue" in param:
+                    raise Unsupported(f"parameter {param['name']}: allowEmptyValue")
+                if any(p.name == param["name"] and p.location == where for p in self.in_order):
+                    raise Unsupported(f"parameter {param['name']}: declared twice")
                 required = bool(param.get("required"))
-                compiled = _Param(param["name"], param["schema"], resolve(param["schema"]), make, required)
+                compiled = _Param(param["name"], where, param["schema"], resolve(param["schema"]), make, required)
                 if required and where == "header":
                     self.required_headers.append(param["name"])
                 {"query": self.query, "path": self.path, "header": self.headers}[where].append(compiled)
+                self.in_order.append(compiled)
             self._security(spec, op)
             if "requestBody" in op:
                 self._compile_body(op["requestBody"], make, resolve)
@@ -205,7 +221,9 @@ class CompiledOperation:
                 self.body_formats[name] = _tolerant(unmarshal)
         if _nested_format(resolved.get("additionalProperties", {}), resolve, top=False):
             raise Unsupported("request body additional properties with a format")
-        self.body = make(schema).is_valid
+        self.body_validator = make(schema)
+        self.body = self.body_validator.is_valid
+        self.body_required = bool(body.get("required"))
 
     def accept(
         self,
@@ -261,8 +279,87 @@ class CompiledOperation:
                 document[name] = unmarshal(document[name])
         return params, document
 
+    def reject(
+        self,
+        query: Any,  # starlette QueryParams (a multi-dict)
+        path: Mapping[str, str],
+        headers: Any,  # starlette Headers
+        content_type: str | None,
+        body: bytes,
+    ) -> list[dict[str, str]] | None:
+        """The field errors openapi-core answers this request with, or None: it is valid, or not for this to say.
+
+        As openapi-core does, every parameter is read in the spec's order, then the body. What the mock refuses before
+        either validator runs, in its own words (a required header missing, a repeated parameter, a boolean word
+        other than true/false, a body that is not JSON), is not for this to say.
+        """
+        if self.unsupported is not None or any(name not in headers for name in self.security_headers):
+            return None
+        errors: list[dict[str, str]] = []
+        for param in self.in_order:
+            if param.location == "query":
+                values = query.getlist(param.name)
+                if len(values) > 1:  # refused by the strict checks first, in their own words
+                    return None
+                if not values:
+                    if param.required:
+                        message = f"Missing required query parameter: {param.name}"
+                        errors.append({"field": param.name, "message": message})
+                    continue
+                raw = values[0]
+            elif param.location == "path":
+                if param.name not in path:
+                    return None
+                raw = path[param.name]
+            else:
+                values = headers.getlist(param.name)
+                if len(values) > 1 or (param.required and not values):  # the latter refused first, in its own words
+                    return None
+                if not values:
+                    continue
+                raw = values[0]
+            error = _param_error(param, raw)
+            if error is _UNSURE:
+                return None
+            if error is not None:
+                errors.append(error)
+        if self.body_validator is None:
+            if body:
+                return None
+        elif not body:
+            if self.body_required:
+                errors.append({"field": "body", "message": "Missing required request body"})
+        elif content_type is None or content_type.lower() not in _JSON:
+            return None
+        else:
+            try:
+                document = orjson.loads(body)
+            except orjson.JSONDecodeError:
+                return None
+            first = next(iter(self.body_validator.iter_errors(document)), None)
+            if first is not None:
+                errors.append({"field": ".".join(str(p) for p in first.path) or "body", "message": first.message})
+        return errors or None
+
 
 _INVALID = object()
+# A parameter whose error openapi-core words in a way not written here: compared by identity, never served.
+_UNSURE: dict[str, str] = {"field": "", "message": "not for the compiled path to say"}
+
+
+def _param_error(param: _Param, raw: str) -> dict[str, str] | None:
+    """openapi-core's field error for one parameter's value (None: valid): it casts, then refuses an empty query
+    value, then validates the cast value against the schema and reports the first error."""
+    try:
+        value = param.cast(raw)
+    except ValueError:
+        return {"field": param.name, "message": f"Failed to cast value to {param.kind} type: {raw}"}
+    except KeyError:  # a boolean word other than true/false: only the query's are refused before (strict_query)
+        return _UNSURE
+    if raw == "" and param.location == "query":
+        return {"field": param.name, "message": f"Value of {param.name} query parameter cannot be empty"}
+    first = next(iter(param.validator.iter_errors(value)), None)
+    return None if first is None else {"field": param.name, "message": first.message}
 
 
 def _tolerant(unmarshal: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -303,7 +400,7 @@ def _nested_format(schema: Any, resolve: Callable[[dict[str, Any]], dict[str, An
 def compile_operations(spec: Mapping[str, Any]) -> dict[str, CompiledOperation]:
     """Every operation of the spec, by operationId."""
     return {
-        op["operationId"]: CompiledOperation(spec, op)
+        op["operationId"]: CompiledOperation(spec, op, path_parameters=bool(item.get("parameters")))
         for item in spec["paths"].values()
         for method, op in item.items()
         if method in {"get", "post", "put", "patch", "delete"}
