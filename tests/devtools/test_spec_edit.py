@@ -1,0 +1,65 @@
+"""Editing the spec: a version bump rewrites only the version's characters; any other edit is a ruamel round trip,
+and an edit is never written in a way that reads back as other data."""
+
+from typing import Any
+
+import pytest
+import yaml
+from ruamel.yaml import YAML
+
+from devtools import spec_edit
+from devtools.spec_edit import round_trip, set_api_version
+
+# Spacing, quoting and comment placement a ruamel round trip would normalise; an anchor only the round trip handles.
+QUIRKY = """\
+openapi:    3.1.0   # padded
+info:
+  title: "Quirky"
+  version:   4.5.6
+paths: {}
+components:
+  parameters:
+    RotorApiVersion:
+      name: rotor-api-version
+      in: header
+      schema: { type: string,   enum: [ '4.5.6' ],  default: "4.5.6", x-enum-varnames: [V4_5_6] }
+  examples:
+    echo:
+         rotor_api_version: 4.5.6     # echoed
+"""
+
+
+def load_yaml_text(text: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = YAML(typ="safe").load(text)
+    return loaded
+
+
+def test_a_version_bump_changes_only_the_versions_characters() -> None:
+    out = set_api_version(QUIRKY, "4.6.0")
+    assert out == QUIRKY.replace("4.5.6", "4.6.0").replace("V4_5_6", "V4_6_0")
+
+
+def test_the_round_trip_would_have_changed_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the splice spares the file: the same bump as a round trip rewrites the quirks too (same data, other text).
+    monkeypatch.setattr(spec_edit, "_spliced", lambda text, edit: None)
+    out = set_api_version(QUIRKY, "4.6.0")
+    assert yaml.safe_load(out) == yaml.safe_load(QUIRKY.replace("4.5.6", "4.6.0").replace("V4_5_6", "V4_6_0"))
+    assert out != QUIRKY.replace("4.5.6", "4.6.0").replace("V4_5_6", "V4_6_0")
+
+
+def test_an_edit_that_adds_a_key_is_a_round_trip_keeping_comments() -> None:
+    out = round_trip(QUIRKY, lambda doc: doc["info"].__setitem__("x-added", "added"))
+    assert yaml.safe_load(out)["info"]["x-added"] == "added"
+    assert "# padded" in out and "# echoed" in out
+
+
+@pytest.mark.parametrize("value", ["1.10", "true", "null", "2024-01-01", "0o17", "a: b", "", " padded"])
+def test_a_value_that_would_read_as_other_data_is_never_written_plain(value: str) -> None:
+    out = round_trip(QUIRKY, lambda doc: doc["info"].__setitem__("version", value))
+    assert load_yaml_text(out)["info"]["version"] == value  # as the project reads the spec (YAML 1.2)
+
+
+def test_an_aliased_value_is_edited_in_one_place_only() -> None:
+    text = "a: &v '4.5.6'\nb: *v\n"
+    out = round_trip(text, lambda doc: doc.__setitem__("a", "2.0.0"))
+    assert yaml.safe_load(out) == {"a": "2.0.0", "b": "4.5.6"}
