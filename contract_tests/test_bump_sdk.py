@@ -161,3 +161,15 @@ def test_each_rule(tmp_path: Path, edit: tuple[str, str], expected: set[tuple[st
 
 def test_no_change_no_report(tmp_path: Path) -> None:
     assert _changes(tmp_path, BEFORE, BEFORE) == []
+
+
+def test_a_package_read_again_after_an_edit_is_read_afresh(tmp_path: Path) -> None:
+    # Surfaces are kept per process by the sources they were read from: the same folder edited is another package.
+    models = tmp_path / "generated" / "rotor_generated" / "models"
+    models.mkdir(parents=True)
+    (models.parent / "__init__.py").write_text("")
+    (models / "__init__.py").write_text(textwrap.dedent(BEFORE))
+    before = surface(tmp_path / "src", tmp_path / "generated")
+    (models / "__init__.py").write_text(textwrap.dedent(BEFORE).replace("def keep(", "def kept("))
+    after = surface(tmp_path / "src", tmp_path / "generated")
+    assert {name.rsplit(".", 1)[-1] for name in set(before) ^ set(after)} == {"keep", "kept"}

@@ -20,6 +20,7 @@ Exit 0: nothing breaking. 1: something breaks users' code. 2: a version could no
 from __future__ import annotations
 
 import argparse
+import hashlib
 import subprocess
 import sys
 import tempfile
@@ -163,8 +164,25 @@ def _entry(obj: griffe.Object) -> Entry:
     return Entry(obj.kind.value)
 
 
+# Surfaces already read in this process, by the two trees' sources: a bump reads the package as it is and as it will
+# be, and the bump tests read the same checkout's package a dozen times (0.3 s each).
+_read: dict[str, Surface] = {}
+
+
 def surface(src: Path, generated: Path) -> Surface:
     """Every public name of the package under ``src`` and ``generated``, keyed by the path a user writes."""
+    sources = hashlib.sha256()
+    for root in (src, generated):
+        sources.update(f"\0{root.name}\0".encode())
+        for path in sorted(p for p in root.rglob("*.py*") if p.suffix in {".py", ".pyi"}):
+            sources.update(f"\0{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes())
+    key = sources.hexdigest()
+    if key not in _read:
+        _read[key] = _surface(src, generated)
+    return dict(_read[key])
+
+
+def _surface(src: Path, generated: Path) -> Surface:
     collection, modules = load_package(src, generated)
     found: Surface = {}
 
