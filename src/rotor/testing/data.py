@@ -6,12 +6,14 @@ import random
 import uuid
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from faker import Faker
 
 from rotor.testing.store import timestamp
+
+if TYPE_CHECKING:
+    from faker import Faker
 
 TAG_VOCABULARY = (
     "vip",
@@ -84,6 +86,10 @@ def _variant(base: dict[str, Any], rng: random.Random, index: int, count: int) -
 
 @lru_cache(maxsize=4)
 def _generate(count: int, seed: int) -> tuple[tuple[dict[str, Any], bool], ...]:
+    # Imported here, not with the module: a mock whose seeded data is cached (rotor.testing.data_cache) never makes
+    # any, and Faker's import is 0.1 s of every process that starts a mock.
+    from faker import Faker
+
     fake = Faker("en_US")
     fake.seed_instance(seed)
     rng = random.Random(seed)

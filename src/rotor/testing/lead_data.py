@@ -10,12 +10,14 @@ import random
 import uuid
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
-from faker import Faker
 
 from rotor.testing.store import timestamp
+
+if TYPE_CHECKING:
+    from faker import Faker
 
 # Weighted like a real pipeline: most leads are new or being worked, fewer are won or lost.
 STAGES = ("New", "Contacted", "Qualified", "Won", "Lost")
@@ -87,6 +89,8 @@ def _lead(fake: Faker, rng: random.Random, reps: list[str], index: int, count: i
 
 @lru_cache(maxsize=4)
 def _generate(count: int, seed: int) -> tuple[tuple[dict[str, Any], bool], ...]:
+    from faker import Faker  # imported when leads are made, as for customers (rotor.testing.data)
+
     fake = Faker("en_US")
     fake.seed_instance(f"leads-{seed}")
     rng = random.Random(f"leads-{seed}-choices")  # not Faker's own stream, which is seeded alike

@@ -8,14 +8,14 @@ from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
-from faker import Faker
-
 EPOCH = datetime(2021, 1, 1, tzinfo=UTC)
 SPAN_MINUTES = 5 * 365 * 1440  # records spread over five years, oldest first (lists are newest first)
 
 
 @lru_cache(maxsize=4)
 def _team(seed: int) -> tuple[tuple[str, str, str], ...]:
+    from faker import Faker  # imported when the team is made (see rotor.testing.data_cache)
+
     fake = Faker("en_US")
     fake.seed_instance(f"team-{seed}")
     rng = random.Random(f"team-{seed}")
