@@ -77,7 +77,9 @@ _CASTS: dict[str, Cast] = {"string": str, "integer": int, "number": float, "bool
 
 
 class _Param:
-    __slots__ = ("cast", "default", "is_valid", "kind", "location", "name", "required", "unmarshal", "validator")
+    __slots__ = (
+        "cast", "default", "has_default", "is_valid", "kind", "location", "name", "required", "unmarshal", "validator"
+    )  # fmt: skip
 
     def __init__(
         self,
@@ -99,6 +101,7 @@ class _Param:
         self.required = required
         self.cast = _CASTS[kind]
         self.default = _NO_DEFAULT if required else resolved.get("default", _NO_DEFAULT)
+        self.has_default = "default" in resolved  # openapi-core fills even a required one's
         self.validator = make(schema)
         self.is_valid = self.validator.is_valid
         unmarshal = FORMAT_UNMARSHALLERS.get(resolved.get("format", ""))
@@ -302,6 +305,8 @@ class CompiledOperation:
                 if len(values) > 1:  # refused by the strict checks first, in their own words
                     return None
                 if not values:
+                    if param.required and param.has_default:
+                        return None
                     if param.required:
                         message = f"Missing required query parameter: {param.name}"
                         errors.append({"field": param.name, "message": message})
