@@ -199,11 +199,13 @@ def main() -> int:
         py = str(env_dir / "bin" / "python")
         constraints = str(ROOT / "constraints.txt")  # the tested versions: a red run means our code, not a new release
         pip = [sys.executable, "-m", "pip", "--python", py, "install", "-q", "--disable-pip-version-check"]
+        uninstall = [sys.executable, "-m", "pip", "--python", py, "uninstall", "-q", "-y"]
         # The bootstrap's installer, when it is there and can reach the index: the same pinned set for a fraction of
         # pip's CPU (uv reads no pip config, so a machine it fails on keeps pip).
         uv = [str(Path(sys.executable).with_name("uv")), "pip", "install", "--quiet", "--python", py]
         if Path(uv[0]).exists() and run([*uv, "pytest", "-c", constraints], expect=None).returncode == 0:
             pip = uv
+            uninstall = [uv[0], "pip", "uninstall", "--quiet", "--python", py]
 
         # Stage 1: the SDK without the extra, installed from the checkout as the README says (pip builds it).
         run([*pip, *checkout_install(), "pytest", "-c", constraints])
@@ -225,7 +227,7 @@ def main() -> int:
         check(CLI_HINT in proc.stderr, f"`rotor` without the cli extra does not say {CLI_HINT}", proc)
 
         # Stage 2: the built wheel in its place (the same version: pip would keep the checkout's), the extra added.
-        run([sys.executable, "-m", "pip", "--python", py, "uninstall", "-q", "-y", "rotor-sdk"])
+        run([*uninstall, "rotor-sdk"])
         run([*pip, f"{wheels[0]}[mock]", "-c", constraints])
         run([py, "-c", SMOKE.format(call=CALL)], cwd=tmp)
         proc = run(pytest_cmd(py), cwd=consumer_project(tmp / "with_mock", MOCK_CONSUMER))
