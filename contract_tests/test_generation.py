@@ -10,6 +10,7 @@ from devtools import generate
 from devtools.generate import generate_into, tree_diff
 from devtools.paths import GENERATED_DIR, SPEC, TEMPLATES
 from devtools.rehearse_edits import add_field
+from devtools.spec_io import SpecError
 
 
 def test_generating_twice_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -112,3 +113,14 @@ def test_a_custom_template_is_the_generators_own_plus_the_documented_change(name
     # Every changed line is ours and says so: nothing of the generator's is edited without a ROTOR marker nearby.
     hunks = actual.split("\n@@")[1:]
     assert hunks and all("ROTOR" in hunk for hunk in hunks)
+
+
+def test_a_generator_warning_fails_generation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As the CLI's --fail-on-warning: a warning means part of the client was dropped (here, a response it cannot read).
+    monkeypatch.delenv(generate.CACHE_ENV, raising=False)
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text(SPEC.read_text().replace("application/json", "application/xml", 1))
+    with pytest.raises(
+        SpecError, match=r"(?s)openapi-python-client failed:\n.*Unsupported content_type application/xml"
+    ):
+        generate_into(tmp_path / "out", spec)

@@ -7,11 +7,14 @@ python -m devtools.generate --check  # exit 1 with a unified diff when any of th
 """
 
 import argparse
+import contextlib
 import difflib
 import hashlib
+import io
 import os
+import re
+import shlex
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -71,35 +74,29 @@ def generate_into(
 
 
 def _run_generator(out_dir: Path, tolerant_text: str, config: Path, templates: Path) -> None:
-    bin_dir = Path(sys.executable).parent
+    """The pinned generator, called in this process as its CLI calls it (``openapi-python-client generate --meta
+    none --overwrite --fail-on-warning --custom-template-path ...``): its own process would import it again, half of
+    a run's second. Three copied templates (Unset gets a readable repr; response models read None, not Unset; each
+    model is imported on first use), each held to the pinned generator's own plus a documented change by
+    contract_tests/test_generation.py."""
+    from openapi_python_client import generate
+    from openapi_python_client.config import Config, ConfigFile, MetaType
+
     with tempfile.TemporaryDirectory() as tmp:
         tolerant = Path(tmp) / "openapi.tolerant.yaml"
         tolerant.write_text(tolerant_text, encoding="utf-8")
-        cmd = [
-            str(bin_dir / "openapi-python-client"),
-            "generate",
-            "--path",
-            str(tolerant),
-            "--config",
-            str(config),
-            "--meta",
-            "none",
-            "--output-path",
-            str(out_dir),
-            "--overwrite",
-            # A warning can silently drop a whole endpoint; make it fatal.
-            "--fail-on-warning",
-            # Three copied templates (Unset gets a readable repr; response models read None, not Unset; each model is
-            # imported on first use), each held to the pinned generator's own plus a documented change by
-            # contract_tests/test_generation.py.
-            "--custom-template-path",
-            str(templates),
-        ]
-        # The post-hooks call `ruff`: make sure it is the pinned one from this environment.
-        env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
-        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-        if proc.returncode != 0:
-            raise SpecError(f"openapi-python-client failed:\n{proc.stdout}{proc.stderr}")
+        settings = Config.from_sources(
+            ConfigFile.load_from_path(path=config), MetaType.NONE, tolerant, "utf-8", True, output_path=out_dir
+        )
+        # The post-hooks call `ruff`: the pinned one from this environment, whatever the PATH holds.
+        ruff = shlex.quote(str(Path(sys.executable).parent / "ruff"))
+        settings.post_hooks = [re.sub(r"^ruff(?= )", lambda _: ruff, hook) for hook in settings.post_hooks]
+        with contextlib.redirect_stdout(io.StringIO()):  # its "Generating <folder>" line, as the CLI's was captured
+            errors = generate(config=settings, custom_template_path=templates.resolve())
+    # As --fail-on-warning: a warning can silently drop a whole endpoint.
+    if errors:
+        found = "\n".join(f"{error.header}\n{error.detail or ''}".rstrip() for error in errors)
+        raise SpecError(f"openapi-python-client failed:\n{found}")
 
 
 def _files(root: Path) -> dict[str, bytes]:
