@@ -200,9 +200,26 @@ def _shared_ssl_context(cert_file: str | None, cert_dir: str | None) -> ssl.SSLC
     return httpx.create_ssl_context()
 
 
-def ssl_context() -> ssl.SSLContext:
+@functools.cache
+def _trusting_no_one() -> ssl.SSLContext:
+    return ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)  # certificates required, host names checked, no CA to pass them
+
+
+_PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy"}  # httpx may reach a proxy over TLS
+
+
+def ssl_context(base_url: str | None = None) -> ssl.SSLContext:
     """The TLS settings of every httpx client the SDK makes itself: httpx's default (certifi, or
-    ``$SSL_CERT_FILE`` / ``$SSL_CERT_DIR``), built on first use and shared."""
+    ``$SSL_CERT_FILE`` / ``$SSL_CERT_DIR``), built on first use and shared.
+
+    A client of a plain ``http://`` base URL (the mock, a local proxy) never speaks TLS: it gets a context that
+    trusts no certificate, which costs nothing to make, instead of loading the CA bundle (about 35 ms of the first
+    client of every process). Were TLS ever attempted through it, verification would fail, never pass. Not when a
+    proxy is set in the environment, which httpx may reach over TLS.
+    """
+    plain = base_url is not None and base_url.startswith("http://")
+    if plain and not any(name.lower() in _PROXY_VARIABLES for name in os.environ):
+        return _trusting_no_one()
     return _shared_ssl_context(os.environ.get("SSL_CERT_FILE"), os.environ.get("SSL_CERT_DIR"))
 
 
@@ -309,7 +326,7 @@ class SyncAPIClient(BaseClient[httpx.Client]):
     _sleep: Callable[[float], None] = staticmethod(time.sleep)
 
     def _new_http(self) -> httpx.Client:
-        return httpx.Client(timeout=self.timeout, follow_redirects=False, verify=ssl_context())
+        return httpx.Client(timeout=self.timeout, follow_redirects=False, verify=ssl_context(self.base_url))
 
     def __enter__(self) -> Self:
         return self
@@ -380,7 +397,7 @@ class AsyncAPIClient(BaseClient[httpx.AsyncClient]):
     _sleep: Callable[[float], Awaitable[None]] = staticmethod(_async_sleep)
 
     def _new_http(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, verify=ssl_context())
+        return httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, verify=ssl_context(self.base_url))
 
     async def __aenter__(self) -> Self:
         return self

@@ -165,10 +165,10 @@ class LiveMockRotorAPI(MockRotorAPI):
         self.base_url = server.base_url
 
     def http_client(self) -> httpx.Client:
-        return httpx.Client(verify=ssl_context())  # the shared context: a client per test costs no CA bundle load
+        return httpx.Client(verify=ssl_context(self.base_url))  # a client per test loads no CA bundle
 
     def async_http_client(self) -> httpx.AsyncClient:
-        return httpx.AsyncClient(verify=ssl_context())
+        return httpx.AsyncClient(verify=ssl_context(self.base_url))
 
     def close(self) -> None:
         if self._owns_server:
