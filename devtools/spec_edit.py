@@ -111,15 +111,17 @@ def round_trip(text: str, edit: Callable[[Any], None]) -> str:
 
 def _spliced(text: str, edit: Callable[[Any], None]) -> str | None:
     """``text`` with each scalar ``edit`` replaces rewritten in place, in the old scalar's quoting; None when the edit
-    does more (adds or removes anything, writes a non-string, touches an aliased node) or the text is not one plain
-    YAML document. The C parser finds each scalar's characters; the result must load as the edited data, else None.
+    does more (adds or removes anything, writes a non-string, touches an aliased, anchored or tagged node) or the
+    text is not one YAML document the spec's reader takes (duplicate keys included). The edit sees the data as the
+    spec is read (YAML 1.2); libyaml finds each scalar's characters; the result must read back as exactly the edited
+    data (types included), else None. An edit must only change the document it is given: it may run twice.
 
-    ruamel's round trip is pure Python (about 0.6 s for the spec); this is a C parse and a C load or two.
+    ruamel's round trip is pure Python (about 0.6 s for the spec); this is a C parse and two C reads.
     """
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
-        data = yaml.load(text, Loader=yaml.CSafeLoader)
-    except (AttributeError, yaml.YAMLError):  # no libyaml, or text the round trip will report on
+        data = _read(text)
+    except Exception:  # no libyaml, or text the round trip will report on
         return None
     if not isinstance(data, dict):
         return None
@@ -130,34 +132,55 @@ def _spliced(text: str, edit: Callable[[Any], None]) -> str | None:
         return None
     replaced: list[tuple[int, int, str]] = []
     # A node reached twice (an alias) would be written twice: not spliced.
-    if not _scalar_changes(node, data, edited, replaced) or len({r[:2] for r in replaced}) != len(replaced):
+    if not _scalar_changes(text, node, data, edited, replaced) or len({r[:2] for r in replaced}) != len(replaced):
         return None
     out = text
     for start, end, written in sorted(replaced, reverse=True):
         out = out[:start] + written + out[end:]
     try:
-        same = yaml.load(out, Loader=yaml.CSafeLoader) == edited
-    except yaml.YAMLError:
+        same = _identical(_read(out), edited)
+    except Exception:
         return None
     return out if same and replaced else None
 
 
-def _scalar_changes(node: Any, old: Any, new: Any, replaced: list[tuple[int, int, str]]) -> bool:
-    """Collect (start, end, text) for every scalar that differs between ``old`` and ``new`` (loaded from ``node``);
+def _read(text: str) -> Any:
+    """As the spec is read (devtools.spec_io): YAML 1.2, duplicate keys refused."""
+    return YAML(typ="safe").load(text)
+
+
+def _identical(a: Any, b: Any) -> bool:
+    """Equal, and of the same types all the way down: ``True == 1`` and ``5.0 == 5``, yet YAML tells them apart."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return [(type(k), k) for k in a] == [(type(k), k) for k in b] and all(_identical(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(_identical(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)
+
+
+def _scalar_changes(text: str, node: Any, old: Any, new: Any, replaced: list[tuple[int, int, str]]) -> bool:
+    """Collect (start, end, text) for every scalar that differs between ``old`` and ``new`` (read from ``node``);
     False if anything other than a scalar changed, or a changed scalar cannot be written in its own style."""
     if isinstance(old, dict):
         if not isinstance(new, dict) or list(old) != list(new) or not isinstance(node, yaml.MappingNode):
             return False
         values = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
         return all(
-            old[key] == new[key]
-            or (str(key) in values and _scalar_changes(values[str(key)], old[key], new[key], replaced))
+            _identical(old[key], new[key])
+            or (str(key) in values and _scalar_changes(text, values[str(key)], old[key], new[key], replaced))
             for key in old
         )
     if isinstance(old, list):
         if not isinstance(new, list) or len(old) != len(new) or not isinstance(node, yaml.SequenceNode):
             return False
-        return all(a == b or _scalar_changes(n, a, b, replaced) for n, a, b in zip(node.value, old, new, strict=True))
+        return all(
+            _identical(a, b) or _scalar_changes(text, n, a, b, replaced)
+            for n, a, b in zip(node.value, old, new, strict=True)
+        )
+    if not isinstance(node, yaml.ScalarNode) or text[node.start_mark.index] in "&!":  # an anchor or a tag: kept whole
+        return False
     written = _as_scalar(node, new)
     if written is None:
         return False
@@ -167,7 +190,7 @@ def _scalar_changes(node: Any, old: Any, new: Any, replaced: list[tuple[int, int
 
 def _as_scalar(node: Any, value: Any) -> str | None:
     """``value`` written in ``node``'s style (plain, 'single' or "double" quoted), if it can be and stays a string."""
-    if not isinstance(node, yaml.ScalarNode) or not isinstance(value, str) or "\n" in value:
+    if not isinstance(value, str) or "\n" in value:
         return None
     if node.style == "'":
         return "'" + value.replace("'", "''") + "'"
@@ -178,8 +201,8 @@ def _as_scalar(node: Any, value: Any) -> str | None:
     # Plain, it must still read as this string (not a number, a date, a boolean or null), in YAML 1.1 (PyYAML) and 1.2
     # (ruamel, which reads the spec).
     try:
-        return value if yaml.load(value, Loader=yaml.CSafeLoader) == value == YAML(typ="safe").load(value) else None
-    except (yaml.YAMLError, YAMLError):
+        return value if yaml.load(value, Loader=yaml.CSafeLoader) == value == _read(value) else None
+    except Exception:
         return None
 
 

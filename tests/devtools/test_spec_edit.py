@@ -9,6 +9,7 @@ from ruamel.yaml import YAML
 
 from devtools import spec_edit
 from devtools.spec_edit import round_trip, set_api_version
+from devtools.spec_io import SpecError
 
 # Spacing, quoting and comment placement a ruamel round trip would normalise; an anchor only the round trip handles.
 QUIRKY = """\
@@ -63,3 +64,34 @@ def test_an_aliased_value_is_edited_in_one_place_only() -> None:
     text = "a: &v '4.5.6'\nb: *v\n"
     out = round_trip(text, lambda doc: doc.__setitem__("a", "2.0.0"))
     assert yaml.safe_load(out) == {"a": "2.0.0", "b": "4.5.6"}
+
+
+def test_an_edit_writing_other_types_is_a_round_trip_that_keeps_them() -> None:
+    # True == 1 and 5.0 == 5 in Python; in the file they are other values, which the splice must not drop.
+    text = "info:\n  version: 4.5.6\nschema:\n  required: 1\n  minimum: 0\n  maximum: 5\n"
+
+    def edit(doc: dict[str, Any]) -> None:
+        doc["info"]["version"] = "4.6.0"
+        doc["schema"].update(required=True, minimum=False, maximum=5.0)
+
+    read = load_yaml_text(round_trip(text, edit))
+    assert [type(read["schema"][k]) for k in ("required", "minimum", "maximum")] == [bool, bool, float]
+
+
+def test_text_the_spec_reader_refuses_is_refused_as_before() -> None:
+    # Duplicate keys: PyYAML keeps the last, the spec's reader refuses the file; so does the edit.
+    with pytest.raises(SpecError, match="not YAML"):
+        round_trip("a: 4.5.6\nb: x\na: 4.5.6\n", lambda doc: doc.__setitem__("a", "4.6.0"))
+
+
+def test_the_edit_sees_the_data_as_the_spec_is_read() -> None:
+    # YAML 1.2: a plain 1:10 is a string (in YAML 1.1, the number 70), so the echo of that version follows the bump.
+    text = (
+        QUIRKY.replace("version:   4.5.6", "version:   1:10")
+        .replace("'4.5.6'", "'1:10'")
+        .replace('"4.5.6"', '"1:10"')
+        .replace("rotor_api_version: 4.5.6", "rotor_api_version: '1:10'")
+        .replace("V4_5_6", "V1_10")
+    )
+    out = set_api_version(text, "4.6.0")
+    assert load_yaml_text(out)["components"]["examples"]["echo"]["rotor_api_version"] == "4.6.0"
