@@ -18,6 +18,7 @@ does.
 from __future__ import annotations
 
 import contextlib
+import json
 from base64 import b64decode
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -271,11 +272,8 @@ class CompiledOperation:
             return None
         if content_type is None or content_type.lower() not in _JSON:
             return None
-        try:
-            document = orjson.loads(body)
-        except orjson.JSONDecodeError:
-            return None
-        if not self.body(document):
+        document = _json_document(body)
+        if document is _INVALID or not self.body(document):
             return None
         for name, unmarshal in self.body_formats.items():
             if name in document:
@@ -337,9 +335,8 @@ class CompiledOperation:
         elif content_type is None or content_type.lower() not in _JSON:
             return None
         else:
-            try:
-                document = orjson.loads(body)
-            except orjson.JSONDecodeError:
+            document = _json_document(body)
+            if document is _INVALID:
                 return None
             first = next(iter(self.body_validator.iter_errors(document)), None)
             if first is not None:
@@ -348,6 +345,20 @@ class CompiledOperation:
 
 
 _INVALID = object()
+
+
+def _json_document(body: bytes) -> Any:
+    """The body as openapi-core reads it (the standard library's ``json``: an integer of any size stays an integer,
+    where orjson reads one beyond 64 bits as a float, which changes the value and the words of any error naming it),
+    or ``_INVALID`` for what the mock answers "not valid JSON" (orjson's stricter reading: no NaN, no lone
+    surrogates) or cannot read at all (nesting too deep)."""
+    try:
+        orjson.loads(body)
+        return json.loads(body)
+    except (ValueError, RecursionError):  # orjson.JSONDecodeError is a ValueError
+        return _INVALID
+
+
 # A parameter whose error openapi-core words in a way not written here: compared by identity, never served.
 _UNSURE: dict[str, str] = {"field": "", "message": "not for the compiled path to say"}
 
