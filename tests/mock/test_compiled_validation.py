@@ -31,7 +31,7 @@ import rotor
 from rotor.testing import MockRotor
 from rotor.testing import reference as reference_module
 from rotor.testing.app import _compiled
-from rotor.testing.compiled import CompiledOperation
+from rotor.testing.compiled import CompiledOperation, Sent
 from rotor.testing.rejects import Reject
 from rotor.testing.spec import load as load_spec
 
@@ -153,8 +153,10 @@ class BothValidators(MockRotor):
     async def validate(self, request: Request, op: dict[str, Any]) -> tuple[dict[str, Any], Any]:
         body = await request.body()
         compiled = _compiled()[op["operationId"]]
-        args = (request.query_params, request.path_params, request.headers, request.headers.get("content-type"), body)
-        fast, fast_errors = compiled.accept(*args), compiled.reject(*args)
+        sent = Sent(
+            request.query_params, request.path_params, request.headers, request.headers.get("content-type"), body
+        )
+        fast, fast_errors = compiled.accept(sent), compiled.reject(sent)
         asked = reference_module.unmarshal_request.calls  # type: ignore[attr-defined]
         try:
             reference = await super().validate(request, op)
@@ -202,7 +204,7 @@ def test_an_operation_it_cannot_compile_is_left_to_openapi_core() -> None:
     op = {"operationId": "x", "parameters": [{"name": "ids", "in": "query", "schema": {"type": "array"}}]}
     compiled = CompiledOperation(spec, op)
     assert compiled.unsupported == "parameter ids: type 'array'"
-    assert compiled.accept(QueryParams("ids=1"), {}, Headers(HEADERS), None, b"") is None
+    assert compiled.accept(Sent(QueryParams("ids=1"), {}, Headers(HEADERS), None, b"")) is None
 
 
 def test_a_missing_required_query_parameter_is_worded_as_openapi_core_words_it() -> None:
@@ -220,7 +222,9 @@ def test_a_missing_required_query_parameter_is_worded_as_openapi_core_words_it()
         spec = spec_with({"name": "q", "in": "query", "required": True, "schema": schema})
         result = OpenAPI.from_dict(spec).unmarshal_request(MockRequest("http://h", "get", "/x"))
         theirs = [_field_error(e) for e in result.errors] or None
-        ours = CompiledOperation(spec, spec["paths"]["/x"]["get"]).reject(QueryParams(""), {}, Headers({}), None, b"")
+        ours = CompiledOperation(spec, spec["paths"]["/x"]["get"]).reject(
+            Sent(QueryParams(""), {}, Headers({}), None, b"")
+        )
         # With a default, openapi-core fills it in: not an error, and not for the compiled path to say.
         assert (
             ours
@@ -321,12 +325,8 @@ def test_random_list_queries_get_the_same_answer_both_ways(query: tuple[str, str
     op_id, query_string = query
     path, op = _LISTS[op_id]
     headers = {**HEADERS, "rotor-api-version": version}
-    fast = _compiled()[op_id].accept(
-        _request(path, query_string, headers).query_params, {}, Headers(headers), None, b""
-    )
-    fast_errors = _compiled()[op_id].reject(
-        _request(path, query_string, headers).query_params, {}, Headers(headers), None, b""
-    )
+    sent = Sent(_request(path, query_string, headers).query_params, {}, Headers(headers), None, b"")
+    fast, fast_errors = _compiled()[op_id].accept(sent), _compiled()[op_id].reject(sent)
     try:
         reference = asyncio.run(_REFERENCE.validate(_request(path, query_string, headers), op))
     except Reject as rejected:

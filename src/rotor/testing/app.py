@@ -28,7 +28,7 @@ from starlette.types import Receive, Scope, Send
 
 from rotor.testing import data_cache
 from rotor.testing.churn import Churn
-from rotor.testing.compiled import CompiledOperation, compile_operations
+from rotor.testing.compiled import CompiledOperation, Sent, compile_operations
 from rotor.testing.customers import CustomerStore
 from rotor.testing.faults import FAULT_HEADER, Drawn, Faults
 from rotor.testing.leads import LeadStore
@@ -406,10 +406,10 @@ class MockRotor:
         if strict:
             raise validation_error(strict)
         body = await request.body()
+        content_type = request.headers.get("content-type")
+        sent = Sent(request.query_params, request.path_params, request.headers, content_type, body)
         if self.compiled_validation:
-            headers = request.headers
-            accepted = compiled.accept(request.query_params, request.path_params, headers,
-                                       headers.get("content-type"), body)  # fmt: skip
+            accepted = compiled.accept(sent)
             if accepted is not None:
                 return accepted
         if body and "json" in request.headers.get("content-type", ""):
@@ -418,9 +418,7 @@ class MockRotor:
             except orjson.JSONDecodeError:
                 raise validation_error([{"field": "body", "message": "Body is not valid JSON"}]) from None
         if self.compiled_validation:
-            headers = request.headers
-            rejected = compiled.reject(request.query_params, request.path_params, headers,
-                                       headers.get("content-type"), body)  # fmt: skip
+            rejected = compiled.reject(sent)
             if rejected:
                 raise validation_error(rejected)
         # openapi-core, imported here (about 0.3 s): a mock whose requests are all valid never loads it.

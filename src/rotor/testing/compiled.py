@@ -22,7 +22,7 @@ import json
 from base64 import b64decode
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 import isodate
@@ -75,6 +75,16 @@ def _cast_boolean(value: str) -> bool:
 
 
 _CASTS: dict[str, Cast] = {"string": str, "integer": int, "number": float, "boolean": _cast_boolean}
+
+
+class Sent(NamedTuple):
+    """What the validators read of a request."""
+
+    query: Any  # starlette QueryParams (a multi-dict)
+    path: Mapping[str, str]  # the router's decoded path parameters
+    headers: Any  # starlette Headers
+    content_type: str | None
+    body: bytes
 
 
 class _Param:
@@ -229,14 +239,8 @@ class CompiledOperation:
         self.body = self.body_validator.is_valid
         self.body_required = bool(body.get("required"))
 
-    def accept(
-        self,
-        query: Any,  # starlette QueryParams (a multi-dict)
-        path: Mapping[str, str],
-        headers: Any,  # starlette Headers
-        content_type: str | None,
-        body: bytes,
-    ) -> tuple[dict[str, Any], Any] | None:
+    def accept(self, sent: Sent) -> tuple[dict[str, Any], Any] | None:
+        query, path, headers, content_type, body = sent
         if self.unsupported is not None:
             return None
         for name in self.security_headers:
@@ -280,20 +284,14 @@ class CompiledOperation:
                 document[name] = unmarshal(document[name])
         return params, document
 
-    def reject(
-        self,
-        query: Any,  # starlette QueryParams (a multi-dict)
-        path: Mapping[str, str],
-        headers: Any,  # starlette Headers
-        content_type: str | None,
-        body: bytes,
-    ) -> list[dict[str, str]] | None:
+    def reject(self, sent: Sent) -> list[dict[str, str]] | None:
         """The field errors openapi-core answers this request with, or None: it is valid, or not for this to say.
 
         As openapi-core does, every parameter is read in the spec's order, then the body. What the mock refuses before
         either validator runs, in its own words (a required header missing, a repeated parameter, a boolean word
         other than true/false, a body that is not JSON), is not for this to say.
         """
+        query, path, headers, content_type, body = sent
         if self.unsupported is not None or any(name not in headers for name in self.security_headers):
             return None
         errors: list[dict[str, str]] = []
