@@ -120,7 +120,8 @@ class _Param:
 
 
 class CompiledOperation:
-    """One operation's parameters and body, compiled. ``accept`` returns (params, body) or None (ask openapi-core)."""
+    """One operation's parameters and body, compiled: ``accept`` returns (params, body), ``reject`` the field errors,
+    each None for what is not theirs to say (then openapi-core is asked)."""
 
     def __init__(self, spec: Mapping[str, Any], op: Mapping[str, Any], *, path_parameters: bool = False) -> None:
         # References ("#/components/...") resolve against the whole spec, as openapi-core resolves them.
