@@ -21,7 +21,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarstring import ScalarString
 
-from devtools.spec_io import VERSION_HEADER, SpecError, version_header_schemas
+from devtools.spec_io import VERSION_HEADER, SpecError, parse_yaml, version_header_schemas
 
 ECHO_FIELD = "rotor_api_version"  # the auth check's answer names the version; its examples follow the bump
 _KEY_OPENS_BLOCK = re.compile(r"^( *)(- )?[^\s#][^#]*:\s*(#.*)?$")
@@ -120,7 +120,7 @@ def _spliced(text: str, edit: Callable[[Any], None]) -> str | None:
     """
     try:
         node = yaml.compose(text, Loader=yaml.CSafeLoader)
-        data = _read(text)
+        data = parse_yaml(text)
     except Exception:  # no libyaml, or text the round trip will report on
         return None
     if not isinstance(data, dict):
@@ -138,15 +138,10 @@ def _spliced(text: str, edit: Callable[[Any], None]) -> str | None:
     for start, end, written in sorted(replaced, reverse=True):
         out = out[:start] + written + out[end:]
     try:
-        same = _identical(_read(out), edited)
+        same = _identical(parse_yaml(out), edited)
     except Exception:
         return None
     return out if same and replaced else None
-
-
-def _read(text: str) -> Any:
-    """As the spec is read (devtools.spec_io): YAML 1.2, duplicate keys refused."""
-    return YAML(typ="safe").load(text)
 
 
 def _identical(a: Any, b: Any) -> bool:
@@ -201,7 +196,7 @@ def _as_scalar(node: Any, value: Any) -> str | None:
     # Plain, it must still read as this string (not a number, a date, a boolean or null), in YAML 1.1 (PyYAML) and 1.2
     # (ruamel, which reads the spec).
     try:
-        return value if yaml.load(value, Loader=yaml.CSafeLoader) == value == _read(value) else None
+        return value if yaml.load(value, Loader=yaml.CSafeLoader) == value == parse_yaml(value) else None
     except Exception:
         return None
 

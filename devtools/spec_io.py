@@ -21,11 +21,16 @@ class SpecError(Exception):
     """The file is missing, not YAML, or not a valid OpenAPI document."""
 
 
+def parse_yaml(text: str) -> Any:
+    """YAML text as plain data, as the spec is read: YAML 1.2, and a key given twice in one mapping refused
+    (``DuplicateKeyError``; PyYAML keeps the last, so a second ``User:`` schema would quietly replace the first)."""
+    return YAML(typ="safe").load(text)
+
+
 def load_yaml(path: Path) -> Any:
-    """A YAML file as plain data, refusing what YAML tools silently accept: a key given twice in one mapping
-    (PyYAML keeps the last, so a second ``User:`` schema would quietly replace the first)."""
+    """A YAML file as plain data (``parse_yaml``), each refusal a ``SpecError`` naming the file and line."""
     try:
-        return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+        return parse_yaml(path.read_text(encoding="utf-8"))
     except DuplicateKeyError as exc:
         first, again = exc.context_mark, exc.problem_mark
         key = str(exc.problem).removeprefix("found duplicate key ").split(" with value")[0]

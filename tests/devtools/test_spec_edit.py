@@ -5,13 +5,12 @@ from typing import Any
 
 import pytest
 import yaml
-from ruamel.yaml import YAML
 
 from devtools import spec_edit
 from devtools.spec_edit import round_trip, set_api_version
-from devtools.spec_io import SpecError
+from devtools.spec_io import SpecError, parse_yaml
 
-# Spacing, quoting and comment placement a ruamel round trip would normalise; an anchor only the round trip handles.
+# Spacing, quoting and comment placement a ruamel round trip would normalise.
 QUIRKY = """\
 openapi:    3.1.0   # padded
 info:
@@ -28,11 +27,6 @@ components:
     echo:
          rotor_api_version: 4.5.6     # echoed
 """
-
-
-def load_yaml_text(text: str) -> dict[str, Any]:
-    loaded: dict[str, Any] = YAML(typ="safe").load(text)
-    return loaded
 
 
 def test_a_version_bump_changes_only_the_versions_characters() -> None:
@@ -57,7 +51,7 @@ def test_an_edit_that_adds_a_key_is_a_round_trip_keeping_comments() -> None:
 @pytest.mark.parametrize("value", ["1.10", "true", "null", "2024-01-01", "0o17", "a: b", "", " padded"])
 def test_a_value_that_would_read_as_other_data_is_never_written_plain(value: str) -> None:
     out = round_trip(QUIRKY, lambda doc: doc["info"].__setitem__("version", value))
-    assert load_yaml_text(out)["info"]["version"] == value  # as the project reads the spec (YAML 1.2)
+    assert parse_yaml(out)["info"]["version"] == value  # as the project reads the spec (YAML 1.2)
 
 
 def test_an_aliased_value_is_edited_in_one_place_only() -> None:
@@ -74,7 +68,7 @@ def test_an_edit_writing_other_types_is_a_round_trip_that_keeps_them() -> None:
         doc["info"]["version"] = "4.6.0"
         doc["schema"].update(required=True, minimum=False, maximum=5.0)
 
-    read = load_yaml_text(round_trip(text, edit))
+    read = parse_yaml(round_trip(text, edit))
     assert [type(read["schema"][k]) for k in ("required", "minimum", "maximum")] == [bool, bool, float]
 
 
@@ -94,4 +88,4 @@ def test_the_edit_sees_the_data_as_the_spec_is_read() -> None:
         .replace("V4_5_6", "V1_10")
     )
     out = set_api_version(text, "4.6.0")
-    assert load_yaml_text(out)["components"]["examples"]["echo"]["rotor_api_version"] == "4.6.0"
+    assert parse_yaml(out)["components"]["examples"]["echo"]["rotor_api_version"] == "4.6.0"
