@@ -152,9 +152,6 @@ class CompiledOperation:
                 if param["in"] == "query":
                     self.query_types[param["name"]] = str(resolve(param.get("schema", {})).get("type"))
         self.required_headers: list[str] = []
-        self.query: list[_Param] = []
-        self.path: list[_Param] = []
-        self.headers: list[_Param] = []
         self.in_order: list[_Param] = []  # every parameter, in the order openapi-core reports them
         self.security_headers: list[str] = []
         self.body: Callable[[Any], bool] | None = None
@@ -180,13 +177,16 @@ class CompiledOperation:
                 compiled = _Param(param["name"], where, param["schema"], resolve(param["schema"]), make, required)
                 if required and where == "header":
                     self.required_headers.append(param["name"])
-                {"query": self.query, "path": self.path, "header": self.headers}[where].append(compiled)
                 self.in_order.append(compiled)
             self._security(spec, op)
             if "requestBody" in op:
                 self._compile_body(op["requestBody"], make, resolve)
         except Unsupported as exc:
             self.unsupported = str(exc)
+        # By where ``accept`` looks for them (the order of its checks does not change its answer).
+        self.query = [p for p in self.in_order if p.location == "query"]
+        self.path = [p for p in self.in_order if p.location == "path"]
+        self.headers = [p for p in self.in_order if p.location == "header"]
 
     def strict_query(self, query: Any) -> list[dict[str, str]]:
         """Field errors for what the API refuses but openapi-core (and so the fast path) would take: a boolean other
