@@ -22,13 +22,14 @@ from typer.core import TyperGroup
 from rotor.cli.app import app
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor.testing.server import free_port
+from tests.environment import is_user_setting, without_user_settings
 
 # The script pip installed beside this interpreter: what a user runs, not `python -m`.
 ROTOR = Path(sys.executable).parent / "rotor"
 
 
 class CLI:
-    """``cli("customers", "list")`` runs rotor with a clean ROTOR_* environment and its own config file."""
+    """``cli("customers", "list")`` runs rotor with none of the user's Rotor settings and its own config file."""
 
     def __init__(self, config: Path, env: dict[str, str]) -> None:
         self.config = config
@@ -55,11 +56,11 @@ command_once = functools.cache(typer.main.get_command)  # the click command, bui
 
 
 def run_in_process(args: list[str], env: dict[str, str], input: str | None) -> subprocess.CompletedProcess[str]:
-    """``rotor ARGS`` through Typer's CliRunner: its own stdin, stdout and stderr, the environment ``env`` (ROTOR_*
-    variables it does not set are unset), and what a process would leave behind put back: the ``rotor`` logger's
-    handlers and level (``--debug`` sets them). An exception that escapes is printed as Python would print it, with
+    """``rotor ARGS`` through Typer's CliRunner: its own stdin, stdout and stderr, the environment ``env`` (the
+    user's Rotor settings it does not set are unset), and what a process would leave behind put back: the ``rotor``
+    logger's handlers and level (``--debug`` sets them). An exception that escapes is printed as Python would print it, with
     exit code 1, so "no traceback" assertions hold as they do for a process."""
-    unset: dict[str, str | None] = {k: None for k in os.environ if k.startswith("ROTOR_") and k not in env}
+    unset: dict[str, str | None] = {k: None for k in os.environ if is_user_setting(k) and k not in env}
     logger = logging.getLogger("rotor")
     handlers, level = list(logger.handlers), logger.level
     try:
@@ -76,7 +77,7 @@ def run_in_process(args: list[str], env: dict[str, str], input: str | None) -> s
 
 
 def clean_env(config: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")}
+    env = without_user_settings()
     env.update(ROTOR_CONFIG=str(config), COLUMNS="200", NO_COLOR="1")
     return env
 

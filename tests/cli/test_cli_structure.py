@@ -4,7 +4,6 @@ command's help, the version, completion, and a clear message when the 'cli' extr
 import ast
 import importlib.util
 import inspect
-import os
 import subprocess
 import sys
 from typing import Any
@@ -26,6 +25,7 @@ from rotor.testing.__main__ import make_parser
 from rotor.testing.server import free_port
 from rotor_generated.models import CustomerStatus
 from tests.cli.conftest import CLI, ROTOR, commands
+from tests.environment import without_user_settings
 
 RESOURCES = every_resource()
 
@@ -80,7 +80,7 @@ def test_a_resource_command_imports_only_its_own_resource_and_models() -> None:
     )
     argv = [command_name(RESOURCES[0]), "get", "an-id"]
     # No key anywhere: the command stops before any request, after building its group.
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")} | {"ROTOR_CONFIG": "/nonexistent.toml"}
+    env = without_user_settings() | {"ROTOR_CONFIG": "/nonexistent.toml"}
     proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=env, check=False)
     loaded = ast.literal_eval(proc.stdout.strip().splitlines()[-1])
     assert f"rotor.resources.{resource}" in loaded, proc.stdout + proc.stderr  # the command did build its group

@@ -11,6 +11,7 @@ import httpx
 from devtools.paths import ROOT
 from rotor import Rotor
 from rotor.testing.server import free_port
+from tests.environment import without_user_settings
 from tests.shell import run_bash
 
 
@@ -53,7 +54,7 @@ def test_the_readme_recipe_serves_configures_and_stops(tmp_path: Path) -> None:
         .replace("python -c", f"{sys.executable} -c")
         .replace("8787", str(port))
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ROTOR_")}
+    env = without_user_settings()
     proc = run_bash(script, cwd=tmp_path, env=env, timeout=30)
     stdout, stderr = proc.stdout, proc.stderr
     assert proc.returncode == 0, stdout + stderr
