@@ -3,10 +3,14 @@ only for the same inputs, and nothing kept unless a folder is named."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +77,40 @@ def test_nothing_is_kept_unless_a_folder_is_named(tmp_path: Path, monkeypatch: p
     assert data_cache.key("customers", MockRotor.store_types, {"customers": 40}, 0) is None
     _stores(customers=40)["customers"]
     assert not list(tmp_path.rglob("*.pickle"))
+
+
+@pytest.mark.skipif(importlib.util.find_spec("fcntl") is None, reason="no advisory file locks on this platform")
+def test_data_another_is_making_is_waited_for_and_not_made_again(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two mocks of the same data at once, as two xdist workers start: the second waits for the first's, then loads it.
+    # (Threads of one process: each takes the lock through its own open file, as two processes do.)
+    makers: list[str] = []
+    release = threading.Event()
+    real = CustomerStore.seeded.__func__  # type: ignore[attr-defined]
+
+    def seeded(cls: Any, count: int, seed: int, stores: Any) -> Any:
+        makers.append(threading.current_thread().name)
+        release.wait(30)
+        return real(cls, count, seed, stores)
+
+    monkeypatch.setattr(CustomerStore, "seeded", classmethod(seeded))
+    made: dict[str, Any] = {}
+
+    def mock(name: str) -> threading.Thread:
+        thread = threading.Thread(target=lambda: made.update({name: _stores(customers=40)["customers"]}), name=name)
+        thread.start()
+        return thread
+
+    first = mock("first")
+    deadline = time.monotonic() + 30
+    while not makers and time.monotonic() < deadline:
+        time.sleep(0.01)
+    second = mock("second")
+    second.join(timeout=1)  # long enough to reach seeding, were nothing holding it back
+    release.set()
+    first.join()
+    second.join()
+    assert makers == ["first"]
+    assert made["second"].state() == made["first"].state()
 
 
 def test_a_process_whose_data_is_kept_never_imports_faker(tmp_path: Path) -> None:

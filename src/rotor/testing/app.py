@@ -141,14 +141,17 @@ class Stores(Mapping[str, RecordStore]):
         cls = self.types[name]
         found_by = data_cache.key(name, self.types, self.counts, self.seed)
         state = data_cache.load(found_by)
-        if state is not None:
-            self._states[name] = state
-            return cls.restored(state)
-        store = cls.seeded(self.counts[name], self.seed, self)
-        if found_by is not None:
-            self._states[name] = store.state()
-            data_cache.save(found_by, self._states[name])
-        return store
+        if state is None:
+            with data_cache.making(found_by):
+                state = data_cache.load(found_by)  # kept by another process while this one waited
+                if state is None:
+                    store = cls.seeded(self.counts[name], self.seed, self)
+                    if found_by is not None:
+                        self._states[name] = store.state()
+                        data_cache.save(found_by, self._states[name])
+                    return store
+        self._states[name] = state
+        return cls.restored(state)
 
     def reading(self, name: str) -> RecordStore:
         """The store ``name`` for a request that only reads it (a built-in list or retrieve): this mock's own copy

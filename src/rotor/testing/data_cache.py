@@ -10,19 +10,25 @@ editing a store's seeding, or upgrading Faker, makes new data; nothing is ever r
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import inspect
 import os
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rotor.testing.store import RecordStore
+
+try:
+    import fcntl
+except ImportError:  # not POSIX (Windows): processes may make the same data at once, as before
+    fcntl = None  # type: ignore[assignment]
 
 ENV = "ROTOR_MOCK_DATA_CACHE"
 
@@ -64,6 +70,27 @@ def key(name: str, types: Mapping[str, type[RecordStore]], counts: Mapping[str, 
             return None
         digest.update(f"{resource}={cls.__module__}.{cls.__qualname__}".encode() + b"\0" + source)
     return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def making(found_by: str | None) -> Iterator[None]:
+    """Held while this process makes the data of ``found_by``: another that wants the same data waits here, then
+    loads what this one kept, instead of making it too. The workers of a pytest-xdist run, and the mocks a suite
+    starts, all start at once: in this project's gate, up to three processes made the same 2,500 customers side by
+    side. An advisory lock on a file beside the data, released when the holder exits, however it exits."""
+    if found_by is None or fcntl is None:
+        yield
+        return
+    folder = Path(os.environ.get(ENV, ""))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        lock = (folder / f"{found_by}.lock").open("ab")
+    except OSError:
+        yield  # a folder that cannot be written: made here, as with no folder
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
 
 
 def load(found_by: str | None) -> bytes | None:
