@@ -7,6 +7,7 @@ from typing import Any
 import hypothesis_jsonschema._from_schema as _hypothesis_jsonschema
 from hypothesis import strategies as st
 from hypothesis_jsonschema import from_schema
+from hypothesis_jsonschema._canonicalise import get_integer_bounds
 
 from devtools.paths import SPEC
 from devtools.spec_io import load_spec
@@ -84,6 +85,23 @@ def _object_strategy(custom_formats: Any, alphabet: Any, schema: dict[str, Any])
 
 
 _hypothesis_jsonschema.object_schema = _object_strategy
+
+
+# A JSON number may be written without a fraction, and servers do (``"projected_value": 100``), but
+# hypothesis-jsonschema draws only floats for ``type: number``: no body ever held an integer there, and a decoder
+# that turned such integers into floats passed every property. Integers within the schema's bounds are drawn too.
+_library_number_strategy = _hypothesis_jsonschema.number_schema
+
+
+def _number_strategy(schema: dict[str, Any]) -> st.SearchStrategy[Any]:
+    floats = _library_number_strategy(schema)
+    low, high = get_integer_bounds(schema)
+    if low is not None and high is not None and low > high:
+        return floats  # no integer between the bounds
+    return floats | _hypothesis_jsonschema.integer_schema(schema)
+
+
+_hypothesis_jsonschema.number_schema = _number_strategy
 
 
 @cache

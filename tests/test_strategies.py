@@ -97,3 +97,26 @@ def test_objects_with_other_constraints_stay_the_librarys(constraint: dict[str, 
         validator.validate(body)
 
     draw()
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "number"},
+        {"type": "number", "minimum": -2.5, "exclusiveMaximum": 3},
+        {"type": "number", "minimum": 0.1, "maximum": 0.9},
+    ],
+    ids=["unbounded", "bounded", "no-integer-between"],
+)
+def test_numbers_are_drawn_with_and_without_a_fraction(schema: dict[str, Any]) -> None:
+    validator = jsonschema.Draft202012Validator(schema)
+    kinds: set[type] = set()
+
+    @settings(max_examples=60)
+    @given(number=from_schema(schema))
+    def draw(number: Any) -> None:
+        validator.validate(number)
+        kinds.add(type(number))
+
+    draw()
+    assert kinds == ({float} if schema.get("maximum") == 0.9 else {int, float})
