@@ -113,6 +113,18 @@ def test_data_another_is_making_is_waited_for_and_not_made_again(folder: Path, m
     assert made["second"].state() == made["first"].state()
 
 
+@pytest.mark.skipif(importlib.util.find_spec("fcntl") is None, reason="no advisory file locks on this platform")
+def test_a_folder_that_cannot_be_locked_still_gets_its_data(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import fcntl
+
+    def refuse(*args: object) -> None:
+        raise OSError(37, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", refuse)
+    made = _stores(customers=40)["customers"]
+    assert len(made) == 40 and len(list(folder.glob("*.pickle"))) == 1
+
+
 def test_a_process_whose_data_is_kept_never_imports_faker(tmp_path: Path) -> None:
     # Faker's import is 0.1 s of every process that starts a mock; with the data kept, nothing calls it.
     code = (

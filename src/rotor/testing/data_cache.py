@@ -89,7 +89,9 @@ def making(found_by: str | None) -> Iterator[None]:
         yield  # a folder that cannot be written: made here, as with no folder
         return
     with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        # A file system without locks (some network mounts): made here, as with no folder.
+        with contextlib.suppress(OSError):
+            fcntl.flock(lock, fcntl.LOCK_EX)
         yield
 
 
