@@ -125,6 +125,16 @@ def test_a_folder_that_cannot_be_locked_still_gets_its_data(folder: Path, monkey
     assert len(made) == 40 and len(list(folder.glob("*.pickle"))) == 1
 
 
+def test_an_error_while_making_beside_an_unwritable_folder_is_reported_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a-file").write_text("")
+    monkeypatch.setenv(data_cache.ENV, str(tmp_path / "a-file" / "kept"))  # cannot be made: a file is in the way
+    with pytest.raises(ValueError) as info, data_cache.making("some-key"):
+        raise ValueError("seeding failed")
+    assert info.value.__context__ is None  # not "during handling of" the folder's OSError
+
+
 def test_a_process_whose_data_is_kept_never_imports_faker(tmp_path: Path) -> None:
     # Faker's import is 0.1 s of every process that starts a mock; with the data kept, nothing calls it.
     code = (

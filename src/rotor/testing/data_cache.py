@@ -86,7 +86,10 @@ def making(found_by: str | None) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         lock = (folder / f"{found_by}.lock").open("ab")
     except OSError:
-        yield  # a folder that cannot be written: made here, as with no folder
+        lock = None  # a folder that cannot be written: made here, as with no folder
+    if lock is None:
+        # Outside the except clause: an error while making must not read as raised during that OSError.
+        yield
         return
     with lock:
         # A file system without locks (some network mounts): made here, as with no folder.
