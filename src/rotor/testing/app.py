@@ -415,7 +415,7 @@ class MockRotor:
             accepted = compiled.accept(sent)
             if accepted is not None:
                 return accepted
-        if body and "json" in request.headers.get("content-type", ""):
+        if body and "json" in (content_type or ""):
             try:
                 orjson.loads(body)  # openapi-core crashes on bytes that are not UTF-8; answer 400 like any bad JSON
             except orjson.JSONDecodeError:

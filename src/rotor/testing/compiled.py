@@ -89,7 +89,7 @@ class Sent(NamedTuple):
 
 class _Param:
     __slots__ = (
-        "cast", "default", "has_default", "is_valid", "kind", "location", "name", "required", "unmarshal", "validator"
+        "cast", "default", "has_default", "kind", "location", "name", "required", "unmarshal", "validator"
     )  # fmt: skip
 
     def __init__(
@@ -114,7 +114,6 @@ class _Param:
         self.default = _NO_DEFAULT if required else resolved.get("default", _NO_DEFAULT)
         self.has_default = "default" in resolved  # openapi-core fills even a required one's
         self.validator = make(schema)
-        self.is_valid = self.validator.is_valid
         unmarshal = FORMAT_UNMARSHALLERS.get(resolved.get("format", ""))
         self.unmarshal = _tolerant(unmarshal) if unmarshal is not None and kind == "string" else None
 
@@ -154,7 +153,6 @@ class CompiledOperation:
         self.required_headers: list[str] = []
         self.in_order: list[_Param] = []  # every parameter, in the order openapi-core reports them
         self.security_headers: list[str] = []
-        self.body: Callable[[Any], bool] | None = None
         self.body_validator: Validator | None = None
         self.body_required = False
         self.body_formats: dict[str, Callable[[str], Any]] = {}
@@ -237,7 +235,6 @@ class CompiledOperation:
         if _nested_format(resolved.get("additionalProperties", {}), resolve, top=False):
             raise Unsupported("request body additional properties with a format")
         self.body_validator = make(schema)
-        self.body = self.body_validator.is_valid
         self.body_required = bool(body.get("required"))
 
     def accept(self, sent: Sent) -> tuple[dict[str, Any], Any] | None:
@@ -271,14 +268,14 @@ class CompiledOperation:
                 params[param.name] = value
         except (KeyError, ValueError, TypeError):
             return None
-        if self.body is None:
+        if self.body_validator is None:
             return (params, None) if not body else None
         if not body:
             return None
         if content_type is None or content_type.lower() not in _JSON:
             return None
         document = _json_document(body)
-        if document is _INVALID or not self.body(document):
+        if document is _INVALID or not self.body_validator.is_valid(document):
             return None
         for name, unmarshal in self.body_formats.items():
             if name in document:
@@ -391,7 +388,7 @@ def _tolerant(unmarshal: Callable[[Any], Any]) -> Callable[[Any], Any]:
 
 def _checked(param: _Param, raw: str) -> Any:
     value = param.cast(raw)
-    if not param.is_valid(value):
+    if not param.validator.is_valid(value):
         return _INVALID
     return param.unmarshal(value) if param.unmarshal is not None else value
 
