@@ -4,6 +4,7 @@ command's help, the version, completion, and a clear message when the 'cli' extr
 import ast
 import importlib.util
 import inspect
+import json
 import subprocess
 import sys
 from typing import Any
@@ -91,6 +92,27 @@ def test_a_resource_command_imports_only_its_own_resource_and_models() -> None:
     models = [m for m in loaded if m.startswith("rotor_generated.models.")]
     assert not strays, strays
     assert models and len(models) < len(rotor_generated.models.__all__), models  # its own, not every model
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_command_imports_rich_only_to_draw_and_never_httpx_own_command_line(cli: CLI, fmt: str) -> None:
+    """The installed entry point spares httpx's own command line (Click, Rich, Pygments), which httpx imports on
+    every import; Rich is imported only where a table is drawn, so output for scripts starts without it."""
+    group = command_name(RESOURCES[0])
+    listed = cli(group, "list", "--limit", "1", "-f", "json")
+    record_id = json.loads(listed.stdout)[0]["id"]
+    code = (
+        "import sys; from rotor.cli import main; code = main(); print(sorted(m for m, module in sys.modules.items() "
+        "if module and (m.split('.')[0] in ('rich', 'pygments', 'click') or m == 'httpx._main'))); sys.exit(code)"
+    )
+    argv = [group, "get", record_id, "-f", fmt]
+    proc = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True, text=True, env=cli.env, check=False)
+    assert proc.returncode == 0, proc.stderr
+    *shown, loaded = proc.stdout.strip().splitlines()
+    assert record_id in "\n".join(shown)  # the record was fetched and printed
+    modules = ast.literal_eval(loaded)
+    assert not [m for m in modules if not m.startswith("rich")], modules  # neither httpx's CLI nor Click nor Pygments
+    assert bool(modules) == (fmt == "table"), modules  # Rich for the table alone
 
 
 @pytest.mark.parametrize("resource", RESOURCES, ids=lambda r: r.name)

@@ -12,16 +12,20 @@ import enum
 import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import orjson
 from attrs import frozen
-from rich.console import Console
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from rotor._export import ExportProgress
 from rotor._formats import ExportFormat, open_rows, row_of
+
+# Rich draws tables and progress bars only: imported where one is drawn, so JSON, JSON Lines and CSV output (what
+# scripts read) start without it.
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from rotor._export import ExportProgress
 
 
 class Format(enum.StrEnum):
@@ -61,6 +65,8 @@ WIDE = 140
 
 
 def _console() -> Console:
+    from rich.console import Console
+
     console = Console()
     if not console.is_terminal:
         console.width = max(console.width, PIPED_WIDTH)
@@ -131,6 +137,8 @@ def records(
     if hidden:
         note = f"{len(hidden)} column{'' if len(hidden) == 1 else 's'} hidden at this width ({', '.join(hidden)})"
         caption = "; ".join(filter(None, [caption, note]))
+    from rich.table import Table
+
     table = Table(title=title, caption=caption or None, header_style="bold", caption_justify="left")
     for column in shown:
         whole = column.header == ID_HEADER
@@ -180,6 +188,8 @@ def mapping(data: dict[str, Any], fmt: Format, *, title: str | None = None) -> N
     elif fmt is Format.csv:
         write_csv([data])
     else:
+        from rich.table import Table
+
         table = Table(title=title, show_header=False, box=None, padding=(0, 2, 0, 0))
         table.add_column(style="bold cyan", no_wrap=True)
         table.add_column()
@@ -210,7 +220,13 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
 
 # Where the progress bar draws (stderr), and who sees each frame: replaced by scripts/cli-screenshots, which
 # saves a frame of the real bar as the README's picture.
-progress_console_factory: Callable[[], Console] = lambda: Console(stderr=True)  # noqa: E731
+def _stderr_console() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+progress_console_factory: Callable[[], Console] = _stderr_console
 on_progress_frame: Callable[[Progress], None] | None = None
 
 
@@ -222,6 +238,8 @@ def export_progress(what: str) -> Iterator[Callable[[ExportProgress], None] | No
     if not console.is_terminal:
         yield None
         return
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = (
         TextColumn(f"exporting {what}"),
         BarColumn(),
