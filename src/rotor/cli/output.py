@@ -218,14 +218,14 @@ def write_csv(rows: list[dict[str, Any]]) -> None:
         writer.writerow([cell(row.get(name)) for name in header])
 
 
-# Where the progress bar draws (stderr), and who sees each frame: replaced by scripts/cli-screenshots, which
-# saves a frame of the real bar as the README's picture.
 def _stderr_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True)
 
 
+# Where the progress bar draws (stderr), and who sees each frame: replaced by scripts/cli-screenshots, which
+# saves a frame of the real bar as the README's picture.
 progress_console_factory: Callable[[], Console] = _stderr_console
 on_progress_frame: Callable[[Progress], None] | None = None
 
