@@ -57,13 +57,15 @@ class ExportFormat:
 
 def export_format(path: str | os.PathLike[str]) -> ExportFormat:
     """The format a file name asks for (case-insensitively: ``CUSTOMERS.CSV`` is CSV)."""
-    name = os.path.basename(os.fspath(path)).lower()
+    given = os.path.basename(os.fspath(path))
+    name = given.lower()
     compressed = name.endswith(_GZ)
     stem = name.removesuffix(_GZ) if compressed else name
     for suffix, kind in _KINDS.items():
         if stem.endswith(suffix):
             return ExportFormat(kind, compressed)
-    raise InvalidParameterError("path", f"the file name must end in one of {', '.join(ACCEPTED)}; got {name!r}")
+    # The name as the user wrote it: the one they will look for.
+    raise InvalidParameterError("path", f"the file name must end in one of {', '.join(ACCEPTED)}; got {given!r}")
 
 
 # -- rows ------------------------------------------------------------------------------------------------------

@@ -99,11 +99,14 @@ def test_the_format_comes_from_the_file_name(name: str, kind: str, gz: bool) -> 
     assert export_format(Path("/tmp") / name) == ExportFormat(kind, gz)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("name", ["customers.json", "customers", "x.gz", "x.csv.zip", "x.jsonl.bz2", "csv", "x.tsv"])
+@pytest.mark.parametrize(
+    "name", ["customers.json", "customers", "x.gz", "x.csv.zip", "x.jsonl.bz2", "csv", "x.tsv", "Leads-2026.TXT"]
+)
 def test_an_unknown_suffix_is_refused_naming_the_accepted_ones(name: str) -> None:
     with pytest.raises(InvalidParameterError) as info:
-        export_format(name)
+        export_format(Path("/tmp") / name)
     assert info.value.param == "path"
+    assert repr(name) in str(info.value)  # the file name as given: case kept, no folder
     for suffix in (".jsonl", ".ndjson", ".csv", ".jsonl.gz", ".csv.gz"):
         assert suffix in str(info.value)
 
