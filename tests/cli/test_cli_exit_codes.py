@@ -4,6 +4,7 @@ Each failure is one line on stderr with no traceback, and `--debug` brings the t
 """
 
 import subprocess
+import sys
 from pathlib import Path
 
 from rotor.cli.errors import ExitCode
@@ -95,3 +96,20 @@ def test_debug_shows_the_traceback(cli: CLI) -> None:
     assert proc.returncode == ExitCode.NOT_FOUND
     assert "Traceback" in proc.stderr and "NotFoundError" in proc.stderr
     assert proc.stderr.strip().splitlines()[-1].startswith("error: not found: 404")
+
+
+def test_ctrl_c_while_starting_exits_130_without_a_traceback() -> None:
+    """Ctrl-C that lands while ``rotor`` is still importing (before Typer handles it) ends quietly, with the code a
+    Ctrl-C gives later on; the interrupt is raised by an import hook, where a real one would land."""
+    code = (
+        "import sys\n"
+        "class Interrupt:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'rotor.cli.app':\n"
+        "            raise KeyboardInterrupt\n"
+        "sys.meta_path.insert(0, Interrupt())\n"
+        "from rotor.cli import main\n"
+        "sys.exit(main())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code, "--version"], capture_output=True, text=True, check=False)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (130, "", "")

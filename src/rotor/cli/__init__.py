@@ -11,6 +11,7 @@ import sys
 
 _EXTRA = ("typer", "rich", "platformdirs", "tomli_w")
 PIP_HINT = "pip install 'rotor-sdk[cli]'"
+INTERRUPTED = 130  # what shells report for a command stopped by Ctrl-C (128 + SIGINT), and what Typer exits with
 
 
 def main() -> int:
@@ -27,6 +28,8 @@ def main() -> int:
     # rotor never runs it. Marked absent, httpx takes the path it takes without its 'cli' extra (its __init__
     # catches the ImportError): about 30 ms off every command. Only in this process, which `rotor` owns.
     sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
-    from rotor.cli.app import run
-
+    try:
+        from rotor.cli.app import run
+    except KeyboardInterrupt:  # Ctrl-C while importing, before Typer handles it: quiet, and the same exit code
+        return INTERRUPTED
     return run(sys.argv[1:])
