@@ -58,8 +58,8 @@ command_once = functools.cache(typer.main.get_command)  # the click command, bui
 def run_in_process(args: list[str], env: dict[str, str], input: str | None) -> subprocess.CompletedProcess[str]:
     """``rotor ARGS`` through Typer's CliRunner: its own stdin, stdout and stderr, the environment ``env`` (the
     user's Rotor settings it does not set are unset), and what a process would leave behind put back: the ``rotor``
-    logger's handlers and level (``--debug`` sets them). An exception that escapes is printed as Python would print it, with
-    exit code 1, so "no traceback" assertions hold as they do for a process."""
+    logger's handlers and level (``--debug`` sets them). An exception that escapes is printed as Python would print
+    it, with exit code 1, so "no traceback" assertions hold as they do for a process."""
     unset: dict[str, str | None] = {k: None for k in os.environ if is_user_setting(k) and k not in env}
     logger = logging.getLogger("rotor")
     handlers, level = list(logger.handlers), logger.level

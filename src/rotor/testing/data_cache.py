@@ -72,6 +72,18 @@ def key(name: str, types: Mapping[str, type[RecordStore]], counts: Mapping[str, 
     return digest.hexdigest()
 
 
+def _folder() -> Path:
+    """The folder named by ``ENV`` (KeyError once it is no longer named: then nothing is kept or read, as with no
+    folder, never the current directory)."""
+    return Path(os.environ[ENV])
+
+
+def _made_folder() -> Path:
+    folder = _folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 @contextlib.contextmanager
 def making(found_by: str | None) -> Iterator[None]:
     """Held while this process makes the data of ``found_by``: another that wants the same data waits here, then
@@ -81,11 +93,9 @@ def making(found_by: str | None) -> Iterator[None]:
     if found_by is None or fcntl is None:
         yield
         return
-    folder = Path(os.environ.get(ENV, ""))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        lock = (folder / f"{found_by}.lock").open("ab")
-    except OSError:
+        lock = (_made_folder() / f"{found_by}.lock").open("ab")
+    except (OSError, KeyError):
         lock = None  # a folder that cannot be written: made here, as with no folder
     if lock is None:
         # Outside the except clause: an error while making must not read as raised during that OSError.
@@ -102,7 +112,7 @@ def load(found_by: str | None) -> bytes | None:
     if found_by is None:
         return None
     try:
-        return (Path(os.environ[ENV]) / f"{found_by}.pickle").read_bytes()
+        return (_folder() / f"{found_by}.pickle").read_bytes()
     except (OSError, KeyError):
         return None
 
@@ -112,11 +122,10 @@ def save(found_by: str | None, state: bytes) -> None:
     ignored, the data is only ever a speed-up."""
     if found_by is None:
         return
-    folder = Path(os.environ.get(ENV, ""))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = _made_folder()
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".part") as part:
             part.write(state)
         os.replace(part.name, folder / f"{found_by}.pickle")
-    except OSError:
+    except (OSError, KeyError):
         return
