@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from devtools import columns, rehearse_edits
+from devtools import columns
 from devtools.paths import ROOT
+from devtools.rehearse_edits import AddEnumValue, AddField, AddQueryParameter, AddRetrieve, edited
 
 # Names no test uses for anything else (a test may well call a field "loyalty_tier" to mean one the SDK lacks).
 TOP, BOTTOM, FILTER = "rehearsal_first_field", "rehearsal_last_field", "rehearsal_filter"
@@ -54,11 +55,14 @@ def _copy_bytecode(source: Path, copied: Path) -> None:
 
 def _edit(spec: Path) -> None:
     text = spec.read_text(encoding="utf-8")
-    text = rehearse_edits.add_field(text, "Customer", TOP, at=0)
-    text = rehearse_edits.add_field(text, "Customer", BOTTOM)
-    text = rehearse_edits.add_enum_value(text, "CustomerStatus", "paused")
-    text = rehearse_edits.add_query_parameter(text, "/customers", FILTER)
-    text = rehearse_edits.add_retrieve(text, "/pins", "Pin")
+    text = edited(
+        text,
+        AddField("Customer", TOP, at=0),
+        AddField("Customer", BOTTOM),
+        AddEnumValue("CustomerStatus", "paused"),
+        AddQueryParameter("/customers", FILTER),
+        AddRetrieve("/pins", "Pin"),
+    )
     # Re-dumped by another YAML tool (PyYAML: its own style, every comment gone), as a maintainer's script might.
     spec.write_text(yaml.safe_dump(yaml.safe_load(text), sort_keys=False, allow_unicode=True), encoding="utf-8")
 

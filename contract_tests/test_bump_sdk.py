@@ -16,9 +16,8 @@ import pytest
 from contract_tests.in_process import run_bump
 from devtools.bump import SEMVER, next_minor
 from devtools.paths import ROOT
-from devtools.rehearse_edits import add_field
+from devtools.rehearse_edits import AddField, RemoveField, edited
 from devtools.sdk_api import Change, diff_surfaces, surface
-from devtools.spec_edit import round_trip
 from devtools.spec_io import api_version, load_spec
 
 NEW = next_minor(api_version(load_spec(ROOT / "spec" / "openapi.yaml")))
@@ -40,8 +39,7 @@ def _edit_spec(root: Path, text: str) -> None:
 
 
 def _drop_customer_source(root: Path) -> None:
-    text = (root / "spec" / "openapi.yaml").read_text()
-    _edit_spec(root, round_trip(text, lambda doc: doc["components"]["schemas"]["Customer"]["properties"].pop("source")))
+    _edit_spec(root, edited((root / "spec" / "openapi.yaml").read_text(), RemoveField("Customer", "source")))
 
 
 def _version(root: Path) -> tuple[int, int, int]:
@@ -82,7 +80,7 @@ def test_an_allowed_break_is_a_major_and_the_changelog_names_both(project: Path)
 
 
 def test_an_added_field_is_an_sdk_addition_and_a_minor(project: Path) -> None:
-    _edit_spec(project, add_field((project / "spec" / "openapi.yaml").read_text(), "Customer", "loyalty_tier"))
+    _edit_spec(project, edited((project / "spec" / "openapi.yaml").read_text(), AddField("Customer", "loyalty_tier")))
     major, minor, _ = _version(project)
     result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,7 +9,7 @@ import pytest
 from devtools import generate
 from devtools.generate import generate_into, tree_diff
 from devtools.paths import GENERATED_DIR, SPEC, TEMPLATES
-from devtools.rehearse_edits import add_field
+from devtools.rehearse_edits import AddField, edited
 from devtools.spec_io import SpecError
 
 
@@ -33,7 +33,7 @@ def test_a_kept_package_is_reused_only_for_the_same_inputs(tmp_path: Path, monke
     generate_into(tmp_path / "again")
     assert tree_diff(tmp_path / "first", tmp_path / "again") == ([], "")
     edited_spec = tmp_path / "openapi.yaml"
-    edited_spec.write_text(add_field(SPEC.read_text(), "Customer", "nickname"))
+    edited_spec.write_text(edited(SPEC.read_text(), AddField("Customer", "nickname")))
     with pytest.raises(AssertionError, match="ran again"):  # another spec is another key
         generate_into(tmp_path / "edited", edited_spec)
     templates = tmp_path / "templates"
@@ -63,7 +63,7 @@ def test_a_hand_edit_is_reported_with_a_diff(tmp_path: Path) -> None:
 def test_an_unregenerated_spec_edit_is_reported(tmp_path: Path) -> None:
     edited_spec = tmp_path / "openapi.yaml"
     # A structural edit (ruamel round trip): it works whatever YAML style the spec is kept in.
-    edited_spec.write_text(add_field(SPEC.read_text(), "Customer", "nickname"))
+    edited_spec.write_text(edited(SPEC.read_text(), AddField("Customer", "nickname")))
     generate_into(tmp_path / "fresh", edited_spec)
     summary, diff = tree_diff(tmp_path / "fresh", GENERATED_DIR)
     assert summary == ["  changed  models/customer.py"]
