@@ -60,12 +60,14 @@ def _ids(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("flavor", ["sync", "async"])
-@pytest.mark.parametrize(("where", "at"), [("after-checkpoint", 2), ("before-checkpoint", 3), ("after-checkpoint", 1)])
+@pytest.mark.parametrize(("where", "at"), [("after-checkpoint", 2), ("before-checkpoint", 2), ("after-checkpoint", 1)])
 def test_a_killed_export_leaves_the_file_and_resumes_exactly(tmp_path: Path, flavor: str, where: str, at: int) -> None:
     path = tmp_path / "customers.jsonl"
     path.write_bytes(b'{"id": "previous"}\n')
-    with LiveMockRotorAPI(MockRotor(customers=4500, seed=3, daily_quota=10**6)) as live:
+    # The default data set: three pages, made once per run and kept (rotor.testing.data_cache).
+    with LiveMockRotorAPI(MockRotor(daily_quota=10**6)) as live:
         expected = {s.record["id"] for s in live.mock.store.all() if not s.archived}
+        assert at < math.ceil(len(expected) / 1000)  # killed before the last page: the resume has pages to read
         args = [live.api_key, live.base_url, str(path), flavor, where, str(at)]
         child = subprocess.run([sys.executable, "-c", CHILD, *args], timeout=60, check=False)
         assert child.returncode == -signal.SIGKILL
