@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from rotor.testing import MockRotor, data_cache
+from rotor.testing import MockRotor, data, data_cache
 from rotor.testing.app import Stores
 from rotor.testing.customers import CustomerStore
 
@@ -55,6 +55,24 @@ def test_other_inputs_are_other_keys(folder: Path, change: str) -> None:
     else:
         seed = 4
     assert data_cache.key("customers", MockRotor.store_types, counts, seed) != base
+
+
+def test_customers_under_other_counts_come_from_the_kept_faker_records(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another count of another store is another key for the customers store (a store may point at another's
+    # records), but the customers' own Faker-made records depend only on their count and seed: kept, not made again.
+    data._generate.cache_clear()  # records an earlier test made in this process, before this folder was named
+    first = _stores(customers=40)["customers"]
+    data._generate.cache_clear()  # as in a new process
+
+    def no_faker(*args: object) -> None:
+        raise AssertionError("Faker ran again for the same customers")
+
+    monkeypatch.setattr("faker.Faker", no_faker)
+    again = _stores(customers=40, leads=7)["customers"]
+    assert [s.record for s in again.all()] == [s.record for s in first.all()]
+    assert data_cache.faker_key(40, 3) != data_cache.faker_key(41, 3) != data_cache.faker_key(40, 4)
 
 
 class MyCustomers(CustomerStore):

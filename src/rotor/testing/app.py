@@ -139,19 +139,17 @@ class Stores(Mapping[str, RecordStore]):
         """Store ``name``'s seeded records: kept on disk from an earlier process when a folder is named for it
         (``rotor.testing.data_cache``), else made now (and kept)."""
         cls = self.types[name]
+
+        def state_of(store: RecordStore) -> bytes:
+            self._states[name] = store.state()  # kept for copy_of too: a store's state is made once
+            return self._states[name]
+
+        def restored(state: bytes) -> RecordStore:
+            self._states[name] = state
+            return cls.restored(state)
+
         found_by = data_cache.key(name, self.types, self.counts, self.seed)
-        state = data_cache.load(found_by)
-        if state is None:
-            with data_cache.making(found_by):
-                state = data_cache.load(found_by)  # kept by another process while this one waited
-                if state is None:
-                    store = cls.seeded(self.counts[name], self.seed, self)
-                    if found_by is not None:
-                        self._states[name] = store.state()
-                        data_cache.save(found_by, self._states[name])
-                    return store
-        self._states[name] = state
-        return cls.restored(state)
+        return data_cache.kept(found_by, lambda: cls.seeded(self.counts[name], self.seed, self), state_of, restored)
 
     def reading(self, name: str) -> RecordStore:
         """The store ``name`` for a request that only reads it (a built-in list or retrieve): this mock's own copy

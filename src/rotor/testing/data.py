@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from rotor.testing import data_cache
 from rotor.testing.store import timestamp
 
 if TYPE_CHECKING:
@@ -84,10 +85,23 @@ def _variant(base: dict[str, Any], rng: random.Random, index: int, count: int) -
     return record
 
 
+Made = tuple[tuple[dict[str, Any], bool], ...]
+
+
 @lru_cache(maxsize=4)
-def _generate(count: int, seed: int) -> tuple[tuple[dict[str, Any], bool], ...]:
-    # Imported here, not with the module: a mock whose seeded data is cached (rotor.testing.data_cache) never makes
-    # any, and Faker's import is 0.1 s of every process that starts a mock.
+def _generate(count: int, seed: int) -> Made:
+    # Kept on disk when a folder is named (rotor.testing.data_cache): Faker's 1.5 s for the default 2,500 is then paid
+    # once per run, not once in every process whose mock needs customers under counts of its own.
+    return data_cache.kept(data_cache.faker_key(count, seed), lambda: _made(count, seed), orjson.dumps, _read)
+
+
+def _read(kept: bytes) -> Made:
+    return tuple((record, archived) for record, archived in orjson.loads(kept))
+
+
+def _made(count: int, seed: int) -> Made:
+    # Imported here, not with the module: a mock whose seeded data is cached never makes any, and Faker's import is
+    # 0.1 s of every process that starts a mock.
     from faker import Faker
 
     fake = Faker("en_US")

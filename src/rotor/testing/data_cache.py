@@ -5,7 +5,9 @@ Making 2,500 customers with Faker takes over a second; every process that starts
 suite per xdist worker, each ``rotor mock serve``). A kept store loads in milliseconds. What is kept is exactly what
 ``RecordStore.state()`` gives, under a key of everything the data depends on: the store's class and the counts and
 seed of the mock, the source of every store class involved, the mock's own code, Faker's version and Python's. So
-editing a store's seeding, or upgrading Faker, makes new data; nothing is ever read back for other inputs.
+editing a store's seeding, or upgrading Faker, makes new data; nothing is ever read back for other inputs. The
+Faker-made customer records the stores start from are kept too, by their own count and seed (``faker_key``): a mock
+whose other counts differ makes its stores again, but not its customers.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ import inspect
 import os
 import sys
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from rotor.testing.store import RecordStore
@@ -31,6 +33,7 @@ except ImportError:  # not POSIX (Windows): processes may make the same data at 
     fcntl = None  # type: ignore[assignment]
 
 ENV = "ROTOR_MOCK_DATA_CACHE"
+T = TypeVar("T")
 
 
 @functools.cache
@@ -69,7 +72,34 @@ def key(name: str, types: Mapping[str, type[RecordStore]], counts: Mapping[str, 
         if source is None:
             return None
         digest.update(f"{resource}={cls.__module__}.{cls.__qualname__}".encode() + b"\0" + source)
-    return digest.hexdigest()
+    return digest.hexdigest() + ".pickle"
+
+
+def faker_key(count: int, seed: int) -> str | None:
+    """The key of the Faker-made customer records of this count and seed (``rotor.testing.data``), which several
+    stores' data start from: a mock whose other counts differ (its own key) still takes its customers from here."""
+    if not os.environ.get(ENV):
+        return None
+    digest = hashlib.sha256(_mock_code())
+    digest.update(repr(("faker customers", count, seed)).encode())
+    return digest.hexdigest() + ".json"
+
+
+def kept(
+    found_by: str | None, make: Callable[[], T], state_of: Callable[[T], bytes], restored: Callable[[bytes], T]
+) -> T:
+    """What was kept under ``found_by``, else what ``make`` makes now (and keeps, as ``state_of`` writes it). Made
+    once across processes: one that wants the same data while another makes it waits, then reads it (``making``)."""
+    state = load(found_by)
+    if state is None:
+        with making(found_by):
+            state = load(found_by)  # kept by another process while this one waited
+            if state is None:
+                made = make()
+                if found_by is not None:
+                    save(found_by, state_of(made))
+                return made
+    return restored(state)
 
 
 def _folder() -> Path:
@@ -112,7 +142,7 @@ def load(found_by: str | None) -> bytes | None:
     if found_by is None:
         return None
     try:
-        return (_folder() / f"{found_by}.pickle").read_bytes()
+        return (_folder() / found_by).read_bytes()
     except (OSError, KeyError):
         return None
 
@@ -126,6 +156,6 @@ def save(found_by: str | None, state: bytes) -> None:
         folder = _made_folder()
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".part") as part:
             part.write(state)
-        os.replace(part.name, folder / f"{found_by}.pickle")
+        os.replace(part.name, folder / found_by)
     except (OSError, KeyError):
         return
