@@ -39,7 +39,7 @@ CALL = """
 from rotor.testing import MockRotorAPI
 from rotor.testing.spec import spec_path
 assert "site-packages" in str(spec_path()), spec_path()  # the packaged spec, not a checkout's
-mock = MockRotorAPI(customers=1200)
+mock = MockRotorAPI()  # the default data: in the gate it is made once for the run and kept (several pages)
 with mock.client() as client:
     assert client.auth.test().authenticated is True
     unarchived = sum(1 for stored in mock.store.all() if not stored.archived)
