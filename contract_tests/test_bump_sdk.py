@@ -10,10 +10,12 @@ from __future__ import annotations
 import shutil
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from contract_tests.in_process import run_bump
+from devtools import sdk_api
 from devtools.bump import SEMVER, next_minor
 from devtools.paths import ROOT
 from devtools.rehearse_edits import AddField, RemoveField, edited
@@ -171,3 +173,27 @@ def test_a_package_read_again_after_an_edit_is_read_afresh(tmp_path: Path) -> No
     (models / "__init__.py").write_text(textwrap.dedent(BEFORE).replace("def keep(", "def kept("))
     after = surface(tmp_path / "src", tmp_path / "generated")
     assert {name.rsplit(".", 1)[-1] for name in set(before) ^ set(after)} == {"keep", "kept"}
+
+
+def test_the_same_sources_are_read_once_for_the_surface_and_the_api_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A bump reads the package it makes for its surface, then for its API pages: one read, wherever the copy sits.
+    reads: list[Path] = []
+    real = sdk_api._load_package
+
+    def counted(src: Path, generated: Path) -> Any:
+        reads.append(generated)
+        return real(src, generated)
+
+    monkeypatch.setattr(sdk_api, "_load_package", counted)
+    for name in ("first", "second"):
+        models = tmp_path / name / "generated" / "rotor_generated" / "models"
+        models.mkdir(parents=True)
+        (models.parent / "__init__.py").write_text("")
+        (models / "__init__.py").write_text(textwrap.dedent(BEFORE) + f"\n# {name}\n")
+    surface(tmp_path / "first" / "src", tmp_path / "first" / "generated")
+    assert sdk_api.load_package(tmp_path / "first" / "src", tmp_path / "first" / "generated")
+    assert reads == [tmp_path / "first" / "generated"]
+    surface(tmp_path / "second" / "src", tmp_path / "second" / "generated")  # other sources: read
+    assert len(reads) == 2

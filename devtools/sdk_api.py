@@ -24,6 +24,7 @@ import hashlib
 import subprocess
 import sys
 import tempfile
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import ClassVar
@@ -99,8 +100,37 @@ class Change(spec_diff.Change):
     rules: ClassVar[Mapping[str, Rule]] = RULES
 
 
+# Packages already read in this process, by their sources (``_sources_key``): a bump reads the package it makes
+# twice (its surface, then its API pages) and the bump tests read the same checkout's package a dozen times, 0.3 to
+# 0.5 s a read. Only the last few are kept (a collection holds a whole package). Callers only read them.
+_loaded: OrderedDict[str, tuple[griffe.ModulesCollection, list[str]]] = OrderedDict()
+_KEEP = 4
+
+
+def _sources_key(src: Path, generated: Path) -> str:
+    sources = hashlib.sha256()
+    for root in (src, generated):
+        sources.update(f"\0{root.name}\0".encode())
+        for path in sorted(p for p in root.rglob("*.py*") if p.suffix in {".py", ".pyi"}):
+            sources.update(f"\0{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes())
+    return sources.hexdigest()
+
+
 def load_package(src: Path, generated: Path) -> tuple[griffe.ModulesCollection, list[str]]:
     """Both packages loaded statically (nothing is imported), aliases resolved; the public module paths."""
+    return _loaded_by(_sources_key(src, generated), src, generated)
+
+
+def _loaded_by(key: str, src: Path, generated: Path) -> tuple[griffe.ModulesCollection, list[str]]:
+    if key not in _loaded:
+        _loaded[key] = _load_package(src, generated)
+        while len(_loaded) > _KEEP:
+            _loaded.popitem(last=False)
+    _loaded.move_to_end(key)
+    return _loaded[key]
+
+
+def _load_package(src: Path, generated: Path) -> tuple[griffe.ModulesCollection, list[str]]:
     collection = griffe.ModulesCollection()
     loader = griffe.GriffeLoader(
         search_paths=[str(src), str(generated)], modules_collection=collection, allow_inspection=False
@@ -164,26 +194,18 @@ def _entry(obj: griffe.Object) -> Entry:
     return Entry(obj.kind.value)
 
 
-# Surfaces already read in this process, by the two trees' sources: a bump reads the package as it is and as it will
-# be, and the bump tests read the same checkout's package a dozen times (0.3 s each).
-_read: dict[str, Surface] = {}
+_surfaces: dict[str, Surface] = {}  # by the same key: a package's surface is read once too
 
 
 def surface(src: Path, generated: Path) -> Surface:
     """Every public name of the package under ``src`` and ``generated``, keyed by the path a user writes."""
-    sources = hashlib.sha256()
-    for root in (src, generated):
-        sources.update(f"\0{root.name}\0".encode())
-        for path in sorted(p for p in root.rglob("*.py*") if p.suffix in {".py", ".pyi"}):
-            sources.update(f"\0{path.relative_to(root).as_posix()}\0".encode() + path.read_bytes())
-    key = sources.hexdigest()
-    if key not in _read:
-        _read[key] = _surface(src, generated)
-    return dict(_read[key])
+    key = _sources_key(src, generated)
+    if key not in _surfaces:
+        _surfaces[key] = _surface(*_loaded_by(key, src, generated))
+    return dict(_surfaces[key])
 
 
-def _surface(src: Path, generated: Path) -> Surface:
-    collection, modules = load_package(src, generated)
+def _surface(collection: griffe.ModulesCollection, modules: list[str]) -> Surface:
     found: Surface = {}
 
     def visit(path: str, obj: griffe.Object) -> None:
