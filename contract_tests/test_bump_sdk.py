@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -95,12 +96,25 @@ def test_an_added_field_is_an_sdk_addition_and_a_minor(project: Path) -> None:
     assert "loyalty_tier" in (project / "spec" / "export-columns.yaml").read_text()
 
 
-def test_a_bump_that_changes_only_the_version_is_a_patch(project: Path) -> None:
+def test_a_bump_that_changes_only_the_version_is_a_patch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each package the bump reads, read by griffe once: the project as it is, then as regenerated (for the SDK diff
+    # and again for its API pages). Nothing kept from earlier tests in this process.
+    monkeypatch.setattr(sdk_api, "_loaded", OrderedDict())
+    monkeypatch.setattr(sdk_api, "_surfaces", {})
+    reads: list[Path] = []
+    real = sdk_api._load_package
+
+    def counted(src: Path, generated: Path) -> Any:
+        reads.append(src)
+        return real(src, generated)
+
+    monkeypatch.setattr(sdk_api, "_load_package", counted)
     major, minor, patch = _version(project)
     result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "SDK: no change to the public API" in result.stdout
     assert _version(project) == (major, minor, patch + 1)
+    assert len(reads) == 2, reads
 
 
 # The rules, on two versions of a small package (only the generated models package, as a partial copy holds).

@@ -153,6 +153,11 @@ def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool
             return 1
         replace_tree(fresh, root / "generated" / GENERATED_PACKAGE_NAME)
         _copy_rendered(after, rendered, root)
+        # A checkout with the generated API pages keeps them in step. Written before the version file changes: the
+        # pages do not show the version, and the package is then the very sources just read for the SDK diff, which
+        # devtools.sdk_api keeps (one read by griffe instead of two).
+        if (root / api_docs.API_MD).exists():
+            api_docs.write(root)
     spec_path.write_text(edited_text, encoding="utf-8")
 
     version_file = root / "src" / "rotor" / "_version.py"
@@ -166,8 +171,6 @@ def bump(root: Path, new_version: str, *, base: str | None, allow_breaking: bool
     head, _, rest = previous.partition("\n\n")
     entry = changelog_entry(new_package_version, new_version, changes, datetime.date.today(), sdk_changes)
     changelog.write_text(f"{head}\n\n{entry}\n{rest}".rstrip("\n") + "\n")
-    if (root / api_docs.API_MD).exists():  # a checkout with the generated API pages keeps them in step
-        api_docs.write(root)
     print(f"\nAPI {current} -> {new_version}; package {package_version.group(1)} -> {new_package_version}; "
           f"generated/ and the SDK layer regenerated; CHANGELOG.md updated.")  # fmt: skip
     return 0

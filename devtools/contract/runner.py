@@ -28,7 +28,9 @@ def schemathesis_cli_here(
 ) -> subprocess.CompletedProcess[str]:
     """The same command, run in this process through Click's test runner: the same code from its arguments to its
     report and exit code, without starting an interpreter and importing schemathesis again (two thirds of a short
-    run's CPU). One run at a time: the runner swaps this process's standard streams while it runs."""
+    run's CPU). One run at a time: the runner swaps this process's standard streams while it runs. Its Hypothesis
+    settings start from this process's loaded profile (a test run's: health checks suppressed, blobs printed), where
+    a process of its own starts from Hypothesis's defaults; schemathesis.toml sets what decides the cases either way."""
     from click.testing import CliRunner  # imported only by the callers that run it here (the tests)
     from schemathesis.cli import schemathesis
 
