@@ -96,9 +96,9 @@ def test_an_added_field_is_an_sdk_addition_and_a_minor(project: Path) -> None:
     assert "loyalty_tier" in (project / "spec" / "export-columns.yaml").read_text()
 
 
-def test_a_bump_that_changes_only_the_version_is_a_patch(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # Each package the bump reads, read by griffe once: the project as it is, then as regenerated (for the SDK diff
-    # and again for its API pages). Nothing kept from earlier tests in this process.
+@pytest.fixture
+def griffe_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The ``src`` folder of each package griffe reads during the test; nothing kept from earlier tests."""
     monkeypatch.setattr(sdk_api, "_loaded", OrderedDict())
     monkeypatch.setattr(sdk_api, "_surfaces", {})
     reads: list[Path] = []
@@ -109,12 +109,18 @@ def test_a_bump_that_changes_only_the_version_is_a_patch(project: Path, monkeypa
         return real(src, generated)
 
     monkeypatch.setattr(sdk_api, "_load_package", counted)
+    return reads
+
+
+def test_a_bump_that_changes_only_the_version_is_a_patch(project: Path, griffe_reads: list[Path]) -> None:
+    # Each package the bump reads, read by griffe once: the project as it is, then as regenerated (for the SDK diff
+    # and again for its API pages).
     major, minor, patch = _version(project)
     result = run_bump(project, NEW)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "SDK: no change to the public API" in result.stdout
     assert _version(project) == (major, minor, patch + 1)
-    assert len(reads) == 2, reads
+    assert len(griffe_reads) == 2, griffe_reads
 
 
 # The rules, on two versions of a small package (only the generated models package, as a partial copy holds).
@@ -190,17 +196,9 @@ def test_a_package_read_again_after_an_edit_is_read_afresh(tmp_path: Path) -> No
 
 
 def test_the_same_sources_are_read_once_for_the_surface_and_the_api_pages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, griffe_reads: list[Path]
 ) -> None:
     # A bump reads the package it makes for its surface, then for its API pages: one read, wherever the copy sits.
-    reads: list[Path] = []
-    real = sdk_api._load_package
-
-    def counted(src: Path, generated: Path) -> Any:
-        reads.append(generated)
-        return real(src, generated)
-
-    monkeypatch.setattr(sdk_api, "_load_package", counted)
     for name in ("first", "second"):
         models = tmp_path / name / "generated" / "rotor_generated" / "models"
         models.mkdir(parents=True)
@@ -208,6 +206,6 @@ def test_the_same_sources_are_read_once_for_the_surface_and_the_api_pages(
         (models / "__init__.py").write_text(textwrap.dedent(BEFORE) + f"\n# {name}\n")
     surface(tmp_path / "first" / "src", tmp_path / "first" / "generated")
     assert sdk_api.load_package(tmp_path / "first" / "src", tmp_path / "first" / "generated")
-    assert reads == [tmp_path / "first" / "generated"]
+    assert griffe_reads == [tmp_path / "first" / "src"]
     surface(tmp_path / "second" / "src", tmp_path / "second" / "generated")  # other sources: read
-    assert len(reads) == 2
+    assert len(griffe_reads) == 2
