@@ -60,29 +60,34 @@ def _file(path: str) -> bytes | None:
     return Path(path).read_bytes() if Path(path).is_file() else None
 
 
-def key(name: str, types: Mapping[str, type[RecordStore]], counts: Mapping[str, int], seed: int) -> str | None:
-    """The key of store ``name`` seeded with these store types, counts and seed; None when it cannot be kept (no
-    folder named, or a store class without a source file to key it by)."""
+def _digest(inputs: object) -> hashlib._Hash | None:
+    """A digest started from the mock's code and ``inputs``; None when no folder is named (nothing is kept)."""
     if not os.environ.get(ENV):
         return None
     digest = hashlib.sha256(_mock_code())
-    digest.update(repr((name, sorted(counts.items()), seed)).encode())
+    digest.update(repr(inputs).encode())
+    return digest
+
+
+def key(name: str, types: Mapping[str, type[RecordStore]], counts: Mapping[str, int], seed: int) -> str | None:
+    """The key of store ``name`` seeded with these store types, counts and seed; None when it cannot be kept (no
+    folder named, or a store class without a source file to key it by)."""
+    digest = _digest((name, sorted(counts.items()), seed))
+    if digest is None:
+        return None
     for resource, cls in sorted(types.items()):
         source = _class_source(cls)
         if source is None:
             return None
         digest.update(f"{resource}={cls.__module__}.{cls.__qualname__}".encode() + b"\0" + source)
-    return digest.hexdigest() + ".pickle"
+    return f"{digest.hexdigest()}.pickle"
 
 
 def faker_key(count: int, seed: int) -> str | None:
     """The key of the Faker-made customer records of this count and seed (``rotor.testing.data``), which several
     stores' data start from: a mock whose other counts differ (its own key) still takes its customers from here."""
-    if not os.environ.get(ENV):
-        return None
-    digest = hashlib.sha256(_mock_code())
-    digest.update(repr(("faker customers", count, seed)).encode())
-    return digest.hexdigest() + ".json"
+    digest = _digest(("faker customers", count, seed))
+    return None if digest is None else f"{digest.hexdigest()}.json"
 
 
 def kept(
