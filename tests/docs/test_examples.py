@@ -8,8 +8,10 @@ import os
 import re
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from mypy import api
@@ -22,6 +24,8 @@ from tests.shell import run_bash
 
 BLOCKS = blocks()
 PYTHON = [b for b in BLOCKS if b.lang == "python" and b.runs_here]
+TEST_FILES = [b for b in PYTHON if "def test_" in b.code]  # a consumer's test file: pytest runs it
+SCRIPTS = [b for b in PYTHON if b not in TEST_FILES]
 SHELL = [b for b in BLOCKS if b.lang == "bash" and b.runs_here]
 MARKED = [b for b in BLOCKS if not b.runs_here]
 
@@ -56,28 +60,46 @@ def test_a_block_not_run_here_says_why_or_where(block: Block) -> None:
     assert block.page in runner.read_text(), f"{match[1]} does not read {block.page}"
 
 
-@pytest.mark.parametrize("block", PYTHON, ids=lambda b: b.id)
+# Every ResourceWarning shown, even at exit: what `-X dev` shows of them, without its debug allocator and asyncio debug
+# mode (about a third of each block's CPU). A copied example that never closes its client would warn in its reader's
+# code, so none may warn here.
+PYTHON_CMD = [sys.executable, "-W", "always::ResourceWarning"]
+
+
+def _test_count(code: str) -> int:
+    return len(re.findall(r"^(?:async )?def test_", code, flags=re.MULTILINE))
+
+
+@pytest.mark.parametrize("block", SCRIPTS, ids=lambda b: b.id)
 def test_python_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Path) -> None:
-    """Each example runs, and with every ResourceWarning shown leaves no socket or file open (a copied example that never
-    closes its client would warn in its reader's code)."""
-    # Every ResourceWarning shown, even at exit: what `-X dev` shows of them, without its debug allocator and
-    # asyncio debug mode (about a third of each block's CPU).
-    python = [sys.executable, "-W", "always::ResourceWarning"]
-    if "def test_" in block.code:
-        # A consumer's test file: run it with pytest, where the rotor plugin provides the fixtures.
-        path = tmp_path / "test_consumer_example.py"
-        path.write_text(block.code)
-        # Only the plugins a consumer has (devtools/consumer.py): not this environment's development tools.
-        plugins = consumer.pytest_options(block.code)
-        cmd = [*python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugins, "--rootdir", str(tmp_path), str(path)]
-    else:
-        cmd = [*python, "-c", block.code]
+    """Each example runs, and leaves no socket or file open."""
+    cmd = [*PYTHON_CMD, "-c", block.code]
     result = subprocess.run(cmd, capture_output=True, text=True, env=_env(served), cwd=tmp_path, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ResourceWarning" not in result.stdout + result.stderr, result.stdout + result.stderr
-    if "def test_" in block.code:
-        tests = len(re.findall(r"^(?:async )?def test_", block.code, flags=re.MULTILINE))
-        assert re.search(rf"\b{tests} passed\b", result.stdout), result.stdout
+
+
+def test_the_test_file_blocks_pass_as_one_consumers_suite(served: LiveMockRotorAPI, tmp_path: Path) -> None:
+    """The blocks that are a consumer's test files, each a file of one consumer's project run by one pytest session,
+    as that project would run them (a session per block cost about a second more each), with the rotor plugin's
+    fixtures: every test of every block passes, and nothing leaves a socket or file open."""
+    files = {f"test_{re.sub(r'[^a-z0-9]+', '_', block.id.lower())}.py": block for block in TEST_FILES}
+    for name, block in files.items():
+        (tmp_path / name).write_text(block.code)
+    # Only the plugins such a consumer has (devtools/consumer.py): not this environment's development tools.
+    plugins = consumer.pytest_options("\n".join(block.code for block in TEST_FILES))
+    report = tmp_path / "report.xml"
+    cmd = [*PYTHON_CMD, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugins, "--rootdir", str(tmp_path)]
+    cmd += ["--junitxml", str(report), *files]
+    result = subprocess.run(cmd, capture_output=True, text=True, env=_env(served), cwd=tmp_path, timeout=300)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "ResourceWarning" not in output, output
+    # Each block's own tests, all of them, passed: a case with no failure, error or skip under it, by file.
+    cases = ElementTree.parse(report).getroot().iter("testcase")
+    outcomes = {"failure", "error", "skipped"}
+    passed = Counter(case.get("classname") for case in cases if not any(child.tag in outcomes for child in case))
+    assert passed == {name.removesuffix(".py"): _test_count(block.code) for name, block in files.items()}, output
 
 
 @pytest.mark.parametrize("block", SHELL, ids=lambda b: b.id)
