@@ -333,12 +333,15 @@ def list_queries(mock: MockRotor, resource: ListResource) -> st.SearchStrategy[d
     return st.fixed_dictionaries({"limit": st.integers(1, 1000), "page": st.integers(1, 6)}, optional=optional)
 
 
-def check_list_only_invariants(mock: MockRotor, resource: ListResource, max_examples: int) -> None:
+def check_list_only_invariants(
+    mock: MockRotor, resource: ListResource, max_examples: int, *, shrink: bool = True
+) -> None:
     """For a list-only resource: filters hold on every item, ``total`` counts exactly the filtered set, pages
-    partition it (no repeat, no gap), newest first where the items show it."""
+    partition it (no repeat, no gap), newest first where the items show it. ``shrink`` as ``check_list_invariants``."""
     stored = mock.stores[resource.store].all()
 
     @settings(max_examples=max_examples, suppress_health_check=list(HealthCheck), database=None, deadline=None,
+              phases=[Phase.explicit, Phase.reuse, Phase.generate, *([Phase.shrink] if shrink else [])],
               report_multiple_bugs=False)  # fmt: skip
     @given(query=list_queries(mock, resource))
     def prop(query: dict[str, Any]) -> None:

@@ -208,4 +208,6 @@ def test_range_check_catches_an_exclusive_end() -> None:
 
 def test_list_only_check_catches_a_total_counted_before_filtering() -> None:
     with pytest.raises(AssertionError, match="total"):
-        check_list_only_invariants(JobTotalBeforeFiltering(customers=100, serviced_jobs=300), SERVICED_JOBS, 60)
+        check_list_only_invariants(
+            JobTotalBeforeFiltering(customers=100, serviced_jobs=300), SERVICED_JOBS, 60, shrink=False
+        )
