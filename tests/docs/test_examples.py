@@ -79,19 +79,17 @@ def test_python_block_runs(block: Block, served: LiveMockRotorAPI, tmp_path: Pat
     assert "ResourceWarning" not in result.stdout + result.stderr, result.stdout + result.stderr
 
 
-def test_the_test_file_blocks_pass_as_one_consumers_suite(served: LiveMockRotorAPI, tmp_path: Path) -> None:
-    """The blocks that are a consumer's test files, each a file of one consumer's project run by one pytest session,
-    as that project would run them (a session per block cost about a second more each), with the rotor plugin's
-    fixtures: every test of every block passes, and nothing leaves a socket or file open."""
-    files = {f"test_{re.sub(r'[^a-z0-9]+', '_', block.id.lower())}.py": block for block in TEST_FILES}
+def _consumer_session(group: list[Block], plugins: list[str], folder: Path, env: dict[str, str]) -> None:
+    """``group``, each a test file of one consumer's project in ``folder``, run by one pytest session with
+    ``plugins``: every test of every block passes, and nothing leaves a socket or file open."""
+    files = {f"test_{re.sub(r'[^a-z0-9]+', '_', block.id.lower())}.py": block for block in group}
+    folder.mkdir()
     for name, block in files.items():
-        (tmp_path / name).write_text(block.code)
-    # Only the plugins such a consumer has (devtools/consumer.py): not this environment's development tools.
-    plugins = consumer.pytest_options("\n".join(block.code for block in TEST_FILES))
-    report = tmp_path / "report.xml"
-    cmd = [*PYTHON_CMD, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugins, "--rootdir", str(tmp_path)]
+        (folder / name).write_text(block.code)
+    report = folder / "report.xml"
+    cmd = [*PYTHON_CMD, "-m", "pytest", "-q", "-p", "no:cacheprovider", *plugins, "--rootdir", str(folder)]
     cmd += ["--junitxml", str(report), *files]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=_env(served), cwd=tmp_path, timeout=300)
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=folder, timeout=300)
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     assert "ResourceWarning" not in output, output
@@ -100,6 +98,18 @@ def test_the_test_file_blocks_pass_as_one_consumers_suite(served: LiveMockRotorA
     outcomes = {"failure", "error", "skipped"}
     passed = Counter(case.get("classname") for case in cases if not any(child.tag in outcomes for child in case))
     assert passed == {name.removesuffix(".py"): _test_count(block.code) for name, block in files.items()}, output
+
+
+def test_the_test_file_blocks_pass_in_a_consumers_suite(served: LiveMockRotorAPI, tmp_path: Path) -> None:
+    """The blocks that are a consumer's test files run as files of a consumer's project, with the rotor plugin's
+    fixtures and only the plugins such a consumer has (devtools/consumer.py), which depend on what the block
+    imports: one pytest session for the blocks that need the same plugins (a session per block cost about a second
+    more each), so none passes by a plugin only another block's imports bring."""
+    by_plugins: dict[tuple[str, ...], list[Block]] = {}
+    for block in TEST_FILES:
+        by_plugins.setdefault(tuple(consumer.pytest_options(block.code)), []).append(block)
+    for index, (plugins, group) in enumerate(by_plugins.items()):
+        _consumer_session(group, list(plugins), tmp_path / f"project{index}", _env(served))
 
 
 @pytest.mark.parametrize("block", SHELL, ids=lambda b: b.id)
