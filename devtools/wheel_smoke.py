@@ -212,7 +212,9 @@ def main() -> int:
         # One session: the test that uses no fixture passes (the plugin loaded harmlessly), the one that does fails.
         proc = run(pytest_cmd(py), cwd=consumer_project(tmp / "plain", PLAIN_CONSUMER), expect=1)
         check(
-            PIP_HINT in proc.stdout and "1 passed, 1 error" in proc.stdout,
+            PIP_HINT in proc.stdout
+            and "1 passed, 1 error" in proc.stdout
+            and "ERROR test_uses_mock.py::test_needs_the_mock" in proc.stdout,  # the error is the fixture test's
             "without the extra, the plain test must pass and a test using a fixture fail alone, with the install hint",
             proc,
         )
