@@ -112,6 +112,12 @@ def _components(most_items: int | None = None) -> dict[str, Any]:
     return components
 
 
+def is_array(schema: dict[str, Any]) -> bool:
+    """Whether ``schema`` declares an array (``type: array``, or ``array`` among its types)."""
+    kinds = schema.get("type")
+    return kinds == "array" or (isinstance(kinds, list) and "array" in kinds)
+
+
 def _at_most(node: Any, most_items: int) -> Any:
     """The schemas with every array holding at most ``most_items`` (a tighter maxItems, never a looser one)."""
     if isinstance(node, list):
@@ -119,8 +125,7 @@ def _at_most(node: Any, most_items: int) -> Any:
     if not isinstance(node, dict):
         return node
     out = {key: _at_most(value, most_items) for key, value in node.items()}
-    kinds = out.get("type")
-    if kinds == "array" or (isinstance(kinds, list) and "array" in kinds):
+    if is_array(out):
         out["maxItems"] = min(out.get("maxItems", most_items), most_items)
     return out
 

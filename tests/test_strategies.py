@@ -42,8 +42,7 @@ def _draw_valid(schema_name: str, examples: int, most_items: int | None = None) 
 def _arrays(node: Any) -> Iterator[dict[str, Any]]:
     """Every array schema under ``node``."""
     if isinstance(node, dict):
-        kinds = node.get("type")
-        if kinds == "array" or (isinstance(kinds, list) and "array" in kinds):
+        if strategies.is_array(node):
             yield node
         for child in node.values():
             yield from _arrays(child)
