@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from contract_tests.in_process import run_main
-from devtools.contract import live
+from devtools.contract import live as live_contract
 from devtools.paths import ROOT
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from rotor.testing.leads import LeadStore
@@ -17,20 +17,21 @@ from rotor.testing.operations import Call, list_records, with_handler
 from rotor.testing.store import Filters
 
 Contract = Callable[..., subprocess.CompletedProcess[str]]
+ROTOR_SETTINGS = ("ROTOR_API_KEY", "ROTOR_BASE_URL")  # the only ones a run gets: what its test gives
 
 
 @pytest.fixture
-def contract(monkeypatch: pytest.MonkeyPatch) -> Callable[..., subprocess.CompletedProcess[str]]:
+def contract(monkeypatch: pytest.MonkeyPatch) -> Contract:
     """``scripts/contract ARGS`` with only the Rotor settings ``env`` gives, run in this process (its ``main``, output
     captured): the served mock answers from a thread of this process all the same, and a new interpreter per run
     cost more than the run."""
 
     def run(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-        for name in ("ROTOR_API_KEY", "ROTOR_BASE_URL"):
+        for name in ROTOR_SETTINGS:
             monkeypatch.delenv(name, raising=False)
         for name, value in env.items():
             monkeypatch.setenv(name, value)
-        return run_main(live.main, list(args), "scripts/contract")
+        return run_main(live_contract.main, list(args), "scripts/contract")
 
     return run
 
@@ -74,7 +75,7 @@ def test_live_mode_reports_a_nonconforming_server(contract: Contract) -> None:
 
 def test_live_mode_refuses_without_a_key() -> None:
     # Through the entry point in a process of its own (the others call its main here): its exit code is the script's.
-    env = {k: v for k, v in os.environ.items() if k not in {"ROTOR_API_KEY", "ROTOR_BASE_URL"}}
+    env = {k: v for k, v in os.environ.items() if k not in ROTOR_SETTINGS}
     cmd = [sys.executable, "-m", "devtools.contract", "--live"]
     result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 2 and "Set ROTOR_API_KEY explicitly" in result.stderr
