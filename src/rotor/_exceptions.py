@@ -20,11 +20,14 @@ RotorError
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-import httpx
 from attrs import frozen
 
 from rotor._logging import redact
+
+if TYPE_CHECKING:  # annotations only: a process that only writes files (the served mock) never imports httpx
+    import httpx
 
 __all__ = [
     "APIConnectionError",

@@ -2,6 +2,7 @@
 
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,27 +16,59 @@ from tests.environment import without_user_settings
 from tests.shell import run_bash
 
 
-def test_mock_cli_prints_config_once_serving() -> None:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "rotor.testing", "--customers", "30", "--seed", "4", "--daily-quota", "50"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        assert proc.stdout is not None
-        base_url = proc.stdout.readline().strip().removeprefix("ROTOR_BASE_URL=")
-        api_key = proc.stdout.readline().strip().removeprefix("ROTOR_API_KEY=")
-        assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/open-api")
-        # Printed once the server accepts connections: no retry needed.
-        with Rotor(api_key=api_key, base_url=base_url, max_retries=0) as client:
-            assert len(list(client.customers.list(archived=True))) == 30
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
-        if proc.stdout is not None:
-            proc.stdout.close()
+def test_mock_cli_prints_config_once_serving(tmp_path: Path) -> None:
+    imports = tmp_path / "imports.txt"  # -X importtime's report (a file: a pipe nobody reads would fill and block)
+    with imports.open("w") as report:
+        proc = subprocess.Popen(
+            [sys.executable, "-X", "importtime", "-m", "rotor.testing", "--customers", "30", "--seed", "4",
+             "--daily-quota", "50"],
+            stdout=subprocess.PIPE,
+            stderr=report,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )  # fmt: skip
+        try:
+            assert proc.stdout is not None
+            base_url = proc.stdout.readline().strip().removeprefix("ROTOR_BASE_URL=")
+            api_key = proc.stdout.readline().strip().removeprefix("ROTOR_API_KEY=")
+            assert base_url.startswith("http://127.0.0.1:") and base_url.endswith("/open-api")
+            # Printed once the server accepts connections: no retry needed.
+            with Rotor(api_key=api_key, base_url=base_url, max_retries=0) as client:
+                assert len(list(client.customers.list(archived=True))) == 30
+            _assert_stop_signals_are_waited_for(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+            if proc.stdout is not None:
+                proc.stdout.close()
+    # Serving needs the app and the server, never the SDK's clients or httpx (rotor.testing imports each name on
+    # first use): about 0.2 s of every mock's start.
+    imported = {line.split("|")[-1].strip() for line in imports.read_text().splitlines() if "|" in line}
+    assert "rotor.testing.app" in imported and "uvicorn" in imported, sorted(imported)
+    leaked = imported & {"httpx", "rotor._client", "rotor.testing.harness"}
+    assert not leaked, leaked
+
+
+def _signal_mask(status: str, field: str) -> int:
+    return int(next(line.split()[1] for line in status.splitlines() if line.startswith(f"{field}:")), 16)
+
+
+def _assert_stop_signals_are_waited_for(pid: int) -> None:
+    """SIGINT and SIGTERM are blocked in each thread of a serving mock but the main one, which takes them with
+    ``sigwait`` (while it waits, Linux shows them unblocked there), and no handler of ours catches SIGTERM (Python
+    catches SIGINT in every process, to raise KeyboardInterrupt). A handler that set an Event
+    deadlocked on the Event's lock when the signal came just as the main thread began to wait, and the mock then
+    ignored every later SIGTERM: one start in eight, stopped as soon as it printed its address."""
+    tasks = Path(f"/proc/{pid}/task")
+    if not tasks.is_dir():
+        return  # no procfs (not Linux): the masks cannot be read from outside
+    stop = (1 << (signal.SIGINT - 1)) | (1 << (signal.SIGTERM - 1))
+    caught = _signal_mask(Path(f"/proc/{pid}/status").read_text(), "SigCgt")
+    assert not caught & (1 << (signal.SIGTERM - 1)), "a handler catches SIGTERM"
+    others = [task for task in tasks.iterdir() if task.name != str(pid)]
+    assert others, "the server runs in a thread of its own"
+    for task in others:
+        assert _signal_mask((task / "status").read_text(), "SigBlk") & stop == stop, f"thread {task.name} takes them"
 
 
 def readme_recipe() -> str:

@@ -11,10 +11,13 @@ once (the README's recipe). The file is removed when the server stops (SIGINT or
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import math
 import signal
 import sys
-import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rotor._files import write_atomically
@@ -99,28 +102,62 @@ def serve(args: argparse.Namespace) -> int:
             seed=args.seed if args.churn_seed is None else args.churn_seed,
         ),
     )
-    stop = threading.Event()
-    for signum in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(signum, lambda *_: stop.set())
-    try:
-        server = MockServer(mock, port=args.port or None).start()
-    except RuntimeError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    try:
-        config = f"ROTOR_BASE_URL={server.base_url}\nROTOR_API_KEY={mock.api_key}\n"
-        if env_file is not None:
-            write_atomically(env_file, config.encode())
-        sys.stdout.write(config)
-        sys.stdout.flush()
-        root = server.base_url.removesuffix("/open-api")
-        print(f"# {mock!r} at {server.base_url} (churn counts: {root}{CHURN_PATH}); Ctrl-C to stop", file=sys.stderr)
-        stop.wait()
-    finally:
-        server.stop()
-        if env_file is not None:
-            env_file.unlink(missing_ok=True)
+    with _stop_signals() as wait_for_stop:
+        try:
+            server = MockServer(mock, port=args.port or None).start()
+        except RuntimeError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        try:
+            config = f"ROTOR_BASE_URL={server.base_url}\nROTOR_API_KEY={mock.api_key}\n"
+            if env_file is not None:
+                write_atomically(env_file, config.encode())
+            sys.stdout.write(config)
+            sys.stdout.flush()
+            churn_url = server.base_url.removesuffix("/open-api") + CHURN_PATH
+            print(f"# {mock!r} at {server.base_url} (churn counts: {churn_url}); Ctrl-C to stop", file=sys.stderr)
+            wait_for_stop()
+        finally:
+            server.stop()
+            if env_file is not None:
+                env_file.unlink(missing_ok=True)
     return 0
+
+
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[Callable[[], object]]:
+    """A wait that returns once SIGINT or SIGTERM arrives, sent at any moment from here on (during start-up too).
+
+    Where threads can block signals, both are blocked in every thread (the server's thread is started inside, and
+    inherits the mask) and taken with ``sigwait``. A Python handler setting a ``threading.Event`` deadlocked on the
+    Event's own lock when the signal came just as this thread began waiting on it (5 of 40 mocks stopped right after
+    they printed their address), and then ignored every later SIGTERM too. Elsewhere (Windows) a handler sets a flag,
+    which takes no lock, and the wait looks at it five times a second.
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+        try:
+            yield functools.partial(signal.sigwait, STOP_SIGNALS)
+        finally:
+            while signal.sigpending() & STOP_SIGNALS:  # a second signal, already sent: taken, not raised afterwards
+                signal.sigwait(STOP_SIGNALS)
+            signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        return
+    stopped: list[int] = []
+    handlers = {signum: signal.signal(signum, lambda signum, _: stopped.append(signum)) for signum in STOP_SIGNALS}
+
+    def wait() -> None:
+        while not stopped:
+            time.sleep(0.2)
+
+    try:
+        yield wait
+    finally:
+        for signum, handler in handlers.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":
