@@ -195,6 +195,19 @@ def test_the_old_names_still_work_with_a_deprecation_warning(old: str, new: type
         rotor.testing.NoSuchThing  # type: ignore[attr-defined]  # noqa: B018 (a type checker refuses it too)
 
 
+def test_every_public_name_resolves_and_is_listed() -> None:
+    # rotor.testing imports each name on first use: each must import, and dir() lists them before they are (checked
+    # in a fresh interpreter, where this suite has imported none of them yet).
+    probe = (
+        "import sys, rotor.testing as t; missing = set(t.__all__) - set(dir(t)); "
+        "assert 'rotor.testing.harness' not in sys.modules, 'imported at once'; assert not missing, missing"
+    )
+    proc = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    for name in rotor.testing.__all__:
+        assert getattr(rotor.testing, name) is not None
+
+
 def test_the_harness_takes_a_ready_mock_rotor() -> None:
     state = MockRotor(customers=3)
     with MockRotorAPI(state).client() as client:

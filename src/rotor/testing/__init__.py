@@ -64,6 +64,11 @@ __all__ = [
 _DEPRECATED = {"Mock": "MockRotorAPI", "LiveMock": "LiveMockRotorAPI"}
 _load = _lazy.attributes(__name__, globals(), _SOURCES)
 
+
+def _no_dir() -> list[str]:
+    return sorted({*globals(), *__all__})  # the names not imported yet too (completion in a REPL)
+
+
 if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name is an error there
 
     def __getattr__(name: str) -> Any:
