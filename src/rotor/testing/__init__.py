@@ -65,7 +65,7 @@ _DEPRECATED = {"Mock": "MockRotorAPI", "LiveMock": "LiveMockRotorAPI"}
 _load = _lazy.attributes(__name__, globals(), _SOURCES)
 
 
-def _no_dir() -> list[str]:
+def __dir__() -> list[str]:
     return sorted({*globals(), *__all__})  # the names not imported yet too (completion in a REPL)
 
 
