@@ -36,9 +36,15 @@ def test_mock_cli_prints_config_once_serving(tmp_path: Path) -> None:
             with Rotor(api_key=api_key, base_url=base_url, max_retries=0) as client:
                 assert len(list(client.customers.list(archived=True))) == 30
             _assert_stop_signals_are_waited_for(proc.pid)
+            # Two stop signals at once (Ctrl-C, then a kill): the first stops it, the second is taken too rather than
+            # killing it or raising once its signals are unblocked again. A clean exit.
+            proc.send_signal(signal.SIGINT)
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(timeout=10) == 0
         finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=10)
             if proc.stdout is not None:
                 proc.stdout.close()
     # Serving needs the app and the server, never the SDK's clients or httpx (rotor.testing imports each name on

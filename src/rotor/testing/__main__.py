@@ -131,11 +131,12 @@ STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 def _stop_signals() -> Iterator[Callable[[], object]]:
     """A wait that returns once SIGINT or SIGTERM arrives, sent at any moment from here on (during start-up too).
 
-    Where threads can block signals, both are blocked in every thread (the server's thread is started inside, and
-    inherits the mask) and taken with ``sigwait``. A Python handler setting a ``threading.Event`` deadlocked on the
-    Event's own lock when the signal came just as this thread began waiting on it (5 of 40 mocks stopped right after
-    they printed their address), and then ignored every later SIGTERM too. Elsewhere (Windows) a handler sets a flag,
-    which takes no lock, and the wait looks at it five times a second.
+    Where threads can block signals, both are blocked here and so in every thread started from here on (the
+    server's inherits the mask), and taken with ``sigwait``; a program that runs ``serve`` beside threads of its own
+    blocks them there first, or a signal may reach one of those instead. A Python handler setting a
+    ``threading.Event`` deadlocked on the Event's own lock when the signal came just as this thread began waiting on
+    it (5 of 40 mocks stopped right after they printed their address), and then ignored every later SIGTERM too.
+    Elsewhere (Windows) a handler sets a flag, which takes no lock, and the wait looks at it five times a second.
     """
     if hasattr(signal, "pthread_sigmask"):
         before = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
