@@ -7,7 +7,6 @@ no socket), ``rotor_mock_server`` (real HTTP on 127.0.0.1) and ``rotor_mock_fact
 counters), and ``.churn`` when records change as clients read (``Churn``).
 """
 
-import importlib
 import importlib.util
 import warnings
 from typing import TYPE_CHECKING, Any
@@ -81,8 +80,4 @@ if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name
                 stacklevel=2,
             )
             return _load(new)
-        if name not in _SOURCES and importlib.util.find_spec(f"{__name__}.{name}") is not None:
-            # A submodule (``rotor.testing.server``), which importing the package made an attribute when it
-            # imported everything at once: still one after a bare ``import rotor.testing``.
-            return importlib.import_module(f"{__name__}.{name}")
         return _load(name)
