@@ -8,8 +8,11 @@ next explore run tries them first (README, "Exploring beyond the gate"); schemat
 (``contract_tests/schemathesis_setup.py``). Whatever it finds becomes an explicit test, never a gate setting.
 Function-scoped fixtures are shared across a test's examples on purpose: the respx router and mocks they give
 accumulate state that the tests assert on in total (e.g. "no request was made across all examples").
+
+Here too: the garbage collector of every test process (see ``pytest_collection_finish``).
 """
 
+import gc
 import os
 from pathlib import Path
 
@@ -45,3 +48,11 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+
+def pytest_collection_finish() -> None:
+    """Once collected, the imported libraries, the loaded spec, the built strategies and schemas stay for the whole
+    run: frozen, a full collection no longer walks them again and again (about a tenth of an in-process test's CPU,
+    BENCHMARKS.md). Code that resets the collector (an in-process mypy run) goes through
+    ``tests.typecheck.collector_kept``."""
+    gc.freeze()

@@ -14,13 +14,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from mypy import api
 
 from devtools import consumer
 from devtools.paths import ROOT
 from rotor.testing import LiveMockRotorAPI, MockRotor
 from tests.docs.blocks import Block, blocks, page_text
 from tests.shell import run_bash
+from tests.typecheck import strict_mypy
 
 BLOCKS = blocks()
 PYTHON = [b for b in BLOCKS if b.lang == "python" and b.runs_here]
@@ -126,15 +126,7 @@ def mypy_errors(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]
     for i, block in enumerate(PYTHON):
         names[f"block{i}"] = block.id
         (tmp / f"block{i}.py").write_text(block.code)
-    config = tmp / "mypy.ini"
-    config.write_text(
-        "[mypy]\nstrict = True\npython_version = 3.11\nfollow_imports = silent\n"
-        f"mypy_path = {ROOT / 'src'}:{ROOT / 'generated'}\n"
-    )
-    # A cache kept between runs (one per xdist worker): the SDK and its dependencies are checked once.
-    cache = ROOT / "build" / f"mypy-docs-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    stdout, stderr, _ = api.run(["--config-file", str(config), "--cache-dir", str(cache), *map(str, tmp.glob("*.py"))])
-    assert not stderr, stderr
+    stdout = strict_mypy(tmp.glob("*.py"), tmp, "docs")
     errors: dict[str, list[str]] = {block_id: [] for block_id in names.values()}
     for line in stdout.splitlines():
         match = re.match(r"^.*?(block\d+)\.py:\d+: error: ", line)

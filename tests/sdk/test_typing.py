@@ -5,18 +5,18 @@ hence ``follow_imports = silent``). A line marked ``# E: <code>`` must be an err
 line must pass, so a snippet fails both when a promised error vanishes and when a clean line starts failing.
 """
 
-import os
+import gc
 import re
 from pathlib import Path
 
 import attrs
 import pytest
-from mypy import api
 
 import rotor_generated.models as models
-from devtools.paths import ROOT, SPEC
+from devtools.paths import SPEC
 from devtools.spec_io import load_spec
 from devtools.tolerant import REQUEST_MARK, tolerant_copy
+from tests.typecheck import strict_mypy
 
 SNIPPETS = {
     # The issue's example, with the None check any Optional needs; with `str | Unset`, `is not None` narrows nothing.
@@ -144,17 +144,7 @@ def mypy_output(tmp_path_factory: pytest.TempPathFactory) -> Output:
     sources = {**SNIPPETS, "reveal_every_field": _reveal_snippet()[0]}
     for name, code in sources.items():
         (tmp / f"{name}.py").write_text(code)
-    config = tmp / "mypy.ini"
-    config.write_text(
-        "[mypy]\nstrict = True\npython_version = 3.11\nfollow_imports = silent\n"
-        f"mypy_path = {ROOT / 'src'}:{ROOT / 'generated'}\n"
-    )
-    files = [str(tmp / f"{name}.py") for name in sources]
-    # A cache kept between runs (one per xdist worker, which may run this at the same time): the SDK, httpx and
-    # attrs are checked once, and a rerun only checks the snippets (~3 s instead of ~30 s).
-    cache = ROOT / "build" / f"mypy-snippets-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
-    stdout, stderr, _ = api.run(["--config-file", str(config), "--cache-dir", str(cache), *files])
-    assert not stderr, stderr
+    stdout = strict_mypy((tmp / f"{name}.py" for name in sources), tmp, "snippets")
     found: Output = {name: [] for name in sources}
     for raw in stdout.splitlines():
         if raw.startswith(("Found ", "Success: ")):
@@ -189,6 +179,10 @@ def _expected_errors(code: str) -> set[tuple[int, str]]:
 def test_snippet_type_checks_as_marked(name: str, mypy_output: Output) -> None:
     errors = {(line, code) for line, kind, code, _ in mypy_output[name] if kind == "error"}
     assert errors == _expected_errors(SNIPPETS[name]), mypy_output[name]
+
+
+def test_the_check_leaves_the_collector_as_the_suite_set_it(mypy_output: Output) -> None:
+    assert gc.get_freeze_count() > 0  # mypy unfreezes everything, unless run through tests.typecheck
 
 
 def test_no_response_field_mentions_unset(mypy_output: Output) -> None:
