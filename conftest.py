@@ -9,15 +9,16 @@ next explore run tries them first (README, "Exploring beyond the gate"); schemat
 Function-scoped fixtures are shared across a test's examples on purpose: the respx router and mocks they give
 accumulate state that the tests assert on in total (e.g. "no request was made across all examples").
 
-Here too: the garbage collector of every test process (see ``pytest_collection_finish``).
+Here too: the garbage collector of every test process, settled once collection is done (``tests/collector.py``).
 """
 
-import gc
 import os
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis.database import DirectoryBasedExampleDatabase
+
+from tests import collector
 
 EXPLORE_DATABASE = Path(__file__).resolve().parent / ".hypothesis" / "examples"
 
@@ -51,8 +52,4 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 def pytest_collection_finish() -> None:
-    """Once collected, the imported libraries, the loaded spec, the built strategies and schemas stay for the whole
-    run: frozen, a full collection no longer walks them again and again (about a tenth of an in-process test's CPU,
-    BENCHMARKS.md). Code that resets the collector (an in-process mypy run) goes through
-    ``tests.typecheck.collector_kept``."""
-    gc.freeze()
+    collector.settle()

@@ -4,15 +4,14 @@ silent``)."""
 
 from __future__ import annotations
 
-import gc
 import os
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 
 from mypy import api
 
 from devtools.paths import ROOT
+from tests.collector import collector_kept
 
 
 def strict_mypy(files: Iterable[Path], workdir: Path, cache_name: str) -> str:
@@ -29,18 +28,3 @@ def strict_mypy(files: Iterable[Path], workdir: Path, cache_name: str) -> str:
         stdout, stderr, _ = api.run(["--config-file", str(config), "--cache-dir", str(cache), *map(str, files)])
     assert not stderr, stderr
     return stdout
-
-
-@contextmanager
-def collector_kept() -> Iterator[None]:
-    """The garbage collector as the test process set it (conftest.py), whatever the block inside does to it. mypy
-    sets its own thresholds for good and moves every frozen object back into the collected heap; the tests after it
-    would pay for that, in the one worker that happened to run it."""
-    threshold, frozen = gc.get_threshold(), gc.get_freeze_count() > 0
-    try:
-        yield
-    finally:
-        gc.set_threshold(*threshold)
-        if frozen:  # what mypy left unreachable is collected first, not frozen for good
-            gc.collect()
-            gc.freeze()

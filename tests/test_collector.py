@@ -1,13 +1,14 @@
-"""The test processes' garbage collector: what is loaded by the end of collection is frozen (conftest.py), and a
-block that resets the collector, as an in-process mypy run does, leaves it as it found it (tests.typecheck)."""
+"""The test processes' garbage collector (tests/collector.py): settled once collection is done, and left as it was
+by a block that resets it, as an in-process mypy run does."""
 
 import gc
 
-from tests.typecheck import collector_kept
+from tests.collector import FULL_COLLECTION_EVERY, collector_kept
 
 
-def test_what_collection_loaded_is_frozen() -> None:
+def test_what_collection_loaded_is_frozen_and_full_collections_are_rare() -> None:
     assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY
 
 
 def test_a_block_that_resets_the_collector_leaves_it_as_it_was() -> None:
