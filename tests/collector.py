@@ -1,10 +1,10 @@
 """The garbage collector of the test processes (conftest.py settles it once collection is done).
 
 What collection loaded (the libraries, the spec, the built strategies and schemas) stays for the whole run: frozen,
-no collection walks it again. Frozen objects no longer count as long-lived, so CPython's rule that a full collection
-waits until a quarter as many objects again have survived stops holding full collections back: they came four times
-as often. One in every 100 rounds of the middle generation, not 10, makes them rare again. Together about a tenth
-of an in-process test's CPU (BENCHMARKS.md, issue 21).
+no collection walks it again. CPython runs a full collection only once the objects that survived since the last one
+number a quarter of those it kept then; frozen objects are not counted among those, so that brake stopped holding
+and full collections came four times as often. One in every 100 rounds of the middle generation, not 10, makes them
+rare again. Together about a tenth of the tests' CPU (BENCHMARKS.md, issue 21).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ FULL_COLLECTION_EVERY = 100  # collections of the middle generation per full col
 
 
 def settle() -> None:
-    gc.freeze()
+    _collect_then_freeze()
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
 
@@ -32,6 +32,12 @@ def collector_kept() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*threshold)
-        if frozen:  # what the block left unreachable is collected first, not frozen for good
-            gc.collect()
-            gc.freeze()
+        if frozen:
+            _collect_then_freeze()
+
+
+def _collect_then_freeze() -> None:
+    # Garbage is collected first, not frozen for good: a socket or file left unreachable is still finalized, and its
+    # ResourceWarning still reaches pytest (an error here).
+    gc.collect()
+    gc.freeze()
